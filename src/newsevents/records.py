@@ -44,7 +44,8 @@ class RawDocument(_Record):
 
     ``text`` is the page's text with blocks separated by blank lines (for
     plain text it is the file as decoded); ``title`` is set when the format
-    carries one separately (HTML metadata, JSON field, feed entry).
+    carries one separately (HTML metadata, JSON field, feed entry);
+    ``captions`` are texts the markup marks as captions (HTML ``figcaption``).
     """
 
     text: str
@@ -55,6 +56,7 @@ class RawDocument(_Record):
     language: str | None = None
     path: str | None = None
     record_id: str | None = None
+    captions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
