@@ -1,0 +1,367 @@
+"""Code actor mentions to country (ISO alpha-3), CAMEO sector and ACLED actor type.
+
+>>> from newsevents import nlp
+>>> doc = next(nlp.parse(["Russian paratroopers landed near the airport."]))
+>>> coder = ActorCoder.default()
+>>> [(m.actor.name, m.actor.country, m.actor.sector) for m in coder.mentions(doc, focus_country=None)]
+[('Russian military', 'RUS', 'MIL')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Actor
+from .dictionaries import PLACE_KINDS, SECTOR_ACLED, Entry, Lexicon, load_lexicon, normalize
+
+# Photo credits and bylines: "X/AFP via Getty Images", "AP Photo/X", "Valery X/TASS/Sipa USA".
+CREDIT = re.compile(
+    r"\bvia (?:Getty|AP|Reuters|AFP|EPA|Shutterstock)\b|\bGetty Images\b|\bAP Photo\b|\bSipa USA\b"
+    r"|\b(?:Photo|Photograph|Image|Credit)s?\s*(?:by\b|:)|\S/(?:AFP|AP|Reuters|TASS|Sipa|EPA|Getty|Xinhua|"
+    r"Anadolu|Bloomberg|NurPhoto|ZUMA|SOPA)\b|\bShutterstock\b"
+)
+CREDIT_LINE_MAX = 160  # characters: a credit is a short line, never a paragraph
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
+NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                           "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
+SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "al", "el", "bin", "von", "der", "-", "'s",
+                         "'", ".", "&"})
+# A country word after these prepositions names a place, not an actor ("riots in Almaty").
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "within", "throughout", "around", "across",
+                      "along", "over", "beyond", "off", "via", "through", "toward", "towards", "on", "of",
+                      "across", "between", "among", "like"})
+LEAD_WORDS = frozenset({"led"})  # "Russian-led alliance": the alliance takes the leader's country
+TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "REB", "PTY", "IGO"})
+RECENT_YEAR = 2015  # a bare surname codes on its own only for leaders in office since then
+WEIGHTS = (3, 3, 2, 2, 2)  # focus country: mentions in the first sentences count more
+SECTOR_LABEL = {
+    "GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence services",
+    "JUD": "judiciary", "LEG": "legislature", "OPP": "opposition", "REB": "rebels", "INS": "insurgents",
+    "UAF": "armed group", "CRM": "criminals", "MED": "media", "CVL": "civilians", "REF": "refugees",
+    "LAB": "workers", "EDU": "students", "REL": "clergy", "BUS": "business", "NGO": "NGO", "IGO": "alliance",
+    "PTY": "party", "HLH": "health workers", "AGR": "farmers", "ENV": "environmental group",
+    "HRI": "human rights group", "DEV": "development agency", "ELI": "elite",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor mention: token offsets in the Doc (``end`` exclusive) and its coding."""
+
+    start: int
+    end: int
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    @property
+    def best(self) -> Entry:
+        return self.entries[0]
+
+
+class ActorCoder:
+    """Dictionary-based actor coder (country, CAMEO sector, ACLED type, canonical name)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> ActorCoder:
+        """The coder over the shipped dictionaries, loaded once per process."""
+        return cls(load_lexicon())
+
+    # -- public API -------------------------------------------------------------------------
+
+    def focus_country(self, doc: Doc) -> str | None:
+        """ISO alpha-3 of the country the story is mostly about (early sentences weigh more)."""
+        sent_of = _sentence_index(doc)
+        votes: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for m in self._matches(doc):
+            entry = self._resolve(doc, m, focus_country=None)
+            if entry is None or entry.country is None or (entry.kind == "agent"):
+                continue
+            s = sent_of[m.start]
+            votes[entry.country] += WEIGHTS[s] if s < len(WEIGHTS) else 1
+            first.setdefault(entry.country, m.start)
+        if not votes:
+            return None
+        return max(votes, key=lambda c: (votes[c], -first[c]))
+
+    def mentions(self, doc: Doc, *, focus_country: str | None) -> list[ActorMention]:
+        """All actor mentions of ``doc``, non-overlapping, in text order."""
+        credit = self._credit_mask(doc)
+        spans: list[Span] = list(doc.noun_chunks)
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        for ent in doc.ents:
+            if ent.label_ in ACTOR_ENTS and not taken.intersection(range(ent.start, ent.end)):
+                spans.append(ent)
+                taken.update(range(ent.start, ent.end))
+        for m in self._matches(doc):
+            if not taken.intersection(range(m.start, m.end)):
+                spans.append(doc[m.start:m.end])
+                taken.update(range(m.start, m.end))
+        found = []
+        for span in sorted(spans, key=lambda s: s.start):
+            if credit[span.root.i]:
+                continue
+            start = span.start  # drop a leading quote mark, line break or credit fragment
+            while start < span.root.i and (credit[start] or doc[start].is_space or doc[start].is_punct):
+                start += 1
+            span = doc[start:span.end]
+            actor = self._code(span, focus_country=focus_country, as_mention=True)
+            if actor is not None:
+                found.append(ActorMention(span.start, span.end, actor))
+                continue
+            possessor = self._possessor(span, focus_country)
+            if possessor is not None:
+                found.append(possessor)
+        return found
+
+    def code_span(self, span: Span, *, focus_country: str | None) -> Actor | None:
+        """Code any noun phrase; ``None`` when it is not an actor (or is part of a photo credit)."""
+        if self._credit_mask(span.doc)[span.root.i]:
+            return None
+        return self._code(span, focus_country=focus_country, as_mention=False)
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def _matches(self, doc: Doc) -> list[_Match]:
+        """Longest dictionary matches over the whole doc, left to right (cached on the doc)."""
+        cached = doc.user_data.get("newsevents.actors.matches")
+        if cached is not None:
+            return cached
+        keys = [normalize(t.text) for t in doc]
+        found: list[_Match] = []
+        i = 0
+        while i < len(doc):
+            best: _Match | None = None
+            key = keys[i]
+            j = i
+            while True:
+                entries = tuple(e for e in self.lexicon.entries(key) if _fits(doc[i:j + 1], e))
+                if entries:
+                    best = _Match(i, j + 1, entries)
+                if key not in self.lexicon.prefixes or j + 1 >= len(doc):
+                    break
+                j += 1
+                key = f"{key} {keys[j]}"
+            if best is not None:
+                found.append(best)
+                i = best.end
+            else:
+                i += 1
+        doc.user_data["newsevents.actors.matches"] = found
+        return found
+
+    def _credit_mask(self, doc: Doc) -> list[bool]:
+        cached = doc.user_data.get("newsevents.actors.credit")
+        if cached is not None:
+            return cached
+        ranges = []
+        offset = 0
+        for line in doc.text.split("\n"):
+            if len(line.strip()) <= CREDIT_LINE_MAX and CREDIT.search(line):
+                ranges.append((offset, offset + len(line)))
+            offset += len(line) + 1
+        for paren in re.finditer(r"\([^()]{0,120}\)", doc.text):
+            if CREDIT.search(paren.group()):
+                ranges.append(paren.span())
+        mask = [any(a <= t.idx < b for a, b in ranges) for t in doc]
+        doc.user_data["newsevents.actors.credit"] = mask
+        return mask
+
+    def _resolve(self, doc: Doc, m: _Match, *, focus_country: str | None) -> Entry | None:
+        """The reading of a match that applies here; surnames need a title or a recent leader."""
+        entry = m.best
+        if entry.kind != "surname":
+            return entry
+        titled = any(  # "President X", "Gen. X", "the X administration"
+            x.best.kind == "agent" and (x.best.sector == "GOV" or x.end == m.start and x.best.sector in TITLE_SECTORS)
+            for x in self._matches(doc) if x.end == m.start or x.start == m.end)
+        token = doc[m.start]
+        if token.ent_type_ in NOT_NAME_ENTS:
+            return None
+        ent = _entity_of(token)
+        if ent is not None and ent.start < m.start and not titled:
+            return None  # "Hunter Biden": another person with a leader's surname
+        candidates = [e for e in m.entries if e.kind == "surname" and (titled or (
+            not e.from_phoenix and (e.end_year or 0) >= RECENT_YEAR))]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda e: (e.country == focus_country, e.end_year or 0, e.start_year or 0))
+
+    # -- coding -----------------------------------------------------------------------------
+
+    def _code(self, span: Span, *, focus_country: str | None, as_mention: bool) -> Actor | None:
+        doc = span.doc
+        inside = [m for m in self._matches(doc) if m.start < span.end and m.end > span.start]
+        readings = [(m, e) for m in inside if (e := self._resolve(doc, m, focus_country=focus_country))]
+        head = span.root
+        head_at = next(((m, e) for m, e in readings if m.start <= head.i < m.end), None)
+        if head_at is None or head_at[1].kind in PLACE_KINDS:
+            # "Israeli army" parsed with the adjective as root: the role noun after it is the head.
+            after = [(m, e) for m, e in readings if e.kind == "agent" and m.start > (head_at or (head,))[0].start
+                     and not _behind_preposition(span, m)] if head_at else []
+            head_at = after[-1] if after else head_at
+        # A title just before the span ("President" + "Tokayev") counts as part of it.
+        before = next((m for m in self._matches(doc) if m.end == span.start and m.best.kind == "agent"), None)
+        modifiers = [(m, e) for m, e in readings if head_at is None or m is not head_at[0]]
+        if before is not None and not modifiers:
+            modifiers = [(before, before.best)]
+        text = span.text
+        if head_at is not None and head_at[1].kind != "agent":
+            m, e = head_at
+            if e.kind in PLACE_KINDS:
+                if as_mention and _is_place_use(doc, span):
+                    return None
+                return self._country_actor(text, e)
+            title = next((x for mm, x in modifiers if x.kind == "agent" and x.sector and not x.weak
+                          and mm.end == m.start), None)
+            return self._named_actor(text, e._replace(sector=title.sector) if title else e, modifiers, doc)
+        if head_at is not None:
+            return self._role_actor(text, head_at[1], modifiers, doc, focus_country)
+        place = _modifier_country(modifiers)
+        if place is not None and head.pos_ in ("NOUN", "PROPN") and (not as_mention or head.ent_type_ == "NORP"):
+            return Actor(text=text, name=text, country=place)  # "Iraqi Kurds", "Russian aircraft"
+        if head.ent_type_ == "PERSON" or (head.ent_type_ == "ORG" and head.pos_ == "PROPN"):
+            roles = [e for _, e in modifiers if e.kind == "agent"]
+            if head.ent_type_ == "PERSON" and not roles and not as_mention:
+                return Actor(text=text, name=_ent_text(head), country=focus_country)
+            return self._role_actor(text, None, modifiers, doc, focus_country, name=_ent_text(head))
+        return None
+
+    def _country_actor(self, text: str, e: Entry) -> Actor:
+        name, adjective = self.lexicon.countries.get(e.country, (e.name, e.name))
+        if e.kind == "capital":
+            return Actor(text=text, name=f"{adjective} government", country=e.country, sector="GOV",
+                         acled_type="State forces")
+        if e.kind == "demonym":  # "Palestinians", "a Libyan": people of the country
+            return Actor(text=text, name=f"{adjective} civilians", country=e.country, sector="CVL",
+                         acled_type="Civilians")
+        return Actor(text=text, name=name, country=e.country, acled_type="State forces"
+                     if e.kind == "country" else None)
+
+    def _named_actor(self, text: str, e: Entry, modifiers: list[tuple[_Match, Entry]], doc: Doc) -> Actor:
+        sector = e.sector or next((x.sector for _, x in modifiers if x.kind == "agent" and x.sector), None)
+        country = e.country
+        if country is None and e.sector == "IGO":
+            country = _led_country(doc, modifiers)
+        return Actor(text=text, name=e.name, country=country, sector=sector,
+                     acled_type=e.acled or SECTOR_ACLED.get(sector or ""))
+
+    def _role_actor(self, text: str, head: Entry | None, modifiers: list[tuple[_Match, Entry]], doc: Doc,
+                    focus_country: str | None, *, name: str | None = None) -> Actor | None:
+        roles = [e for _, e in modifiers if e.kind == "agent" and e.sector]
+        strong = [e for e in roles if not e.weak]
+        if head is not None and head.sector and not head.weak:
+            role = head
+        elif strong:
+            role = strong[0]
+        elif head is not None and head.sector:
+            role = head
+        elif roles:
+            role = roles[0]
+        else:
+            role = None
+        igo = next((e for _, e in modifiers if e.kind == "named" and e.sector == "IGO"), None)
+        if igo is not None:
+            return Actor(text=text, name=name or igo.name, country=_led_country(doc, modifiers), sector="IGO",
+                         acled_type="External/Other forces")
+        if role is None:
+            if name is not None or _modifier_country(modifiers):
+                return Actor(text=text, name=name or text, country=_modifier_country(modifiers) or focus_country)
+            return None
+        sector = role.sector
+        named = next((e for _, e in modifiers if e.kind == "named" and e.country), None)
+        led = _led_country(doc, modifiers)
+        country = led or _modifier_country(modifiers) or (named.country if named else None) or focus_country
+        if role.sector == "IGO" and not led:
+            country = None
+        acled = role.acled or SECTOR_ACLED.get(sector)
+        if name is None:
+            label = acled.lower() if acled in ("Protesters", "Rioters") else SECTOR_LABEL.get(sector, role.name)
+            adjective = self.lexicon.countries.get(country, (None, None))[1] if country else None
+            name = f"{adjective} {label}" if adjective and sector != "IGO" else (
+                f"{adjective}-led {label}" if adjective else label)
+        return Actor(text=text, name=name, country=country, sector=sector, acled_type=acled)
+
+    def _possessor(self, span: Span, focus_country: str | None) -> ActorMention | None:
+        """"Moscow's concerns": the possessor is an actor even when the phrase is not."""
+        for token in span:
+            if token.dep_ == "poss" and token.i != span.root.i:
+                sub = span.doc[token.left_edge.i:token.i + 1]
+                actor = self._code(sub, focus_country=focus_country, as_mention=False)
+                if actor is not None and (actor.sector or actor.acled_type):
+                    return ActorMention(sub.start, sub.end, actor)
+        return None
+
+
+def _fits(tokens: Span, e: Entry) -> bool:
+    """Can ``tokens`` carry entry ``e``? Names need capitals; short acronyms need their exact case."""
+    if e.cased is not None and tokens.text != e.cased:
+        return False
+    if e.kind == "agent":
+        return True
+    words = [t for t in tokens if normalize(t.text) not in SMALL_WORDS]
+    if not words or not all(t.text[:1].isupper() or t.text[:1].isdigit() for t in words):
+        return False
+    if len(tokens) == 1 and e.kind != "demonym":
+        t = tokens[0]
+        return t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS") or t.ent_type_ in NAME_ENTS
+    return True
+
+
+def _led_country(doc: Doc, modifiers: list[tuple[_Match, Entry]]) -> str | None:
+    """The country of a "Russian-led" modifier."""
+    for m, e in modifiers:
+        if e.kind in PLACE_KINDS and m.end + 1 < len(doc) and doc[m.end].text == "-" \
+                and doc[m.end + 1].lower_ in LEAD_WORDS:
+            return e.country
+    return None
+
+
+def _behind_preposition(span: Span, m: _Match) -> bool:
+    """Is the match inside a prepositional phrase of the span ("refugees in *camps*")?"""
+    return any(t.dep_ == "prep" and span.start <= t.i < m.start for t in span)
+
+
+def _modifier_country(modifiers: list[tuple[_Match, Entry]]) -> str | None:
+    return next((e.country for _, e in modifiers if e.kind in PLACE_KINDS and e.country), None)
+
+
+def _is_place_use(doc: Doc, span: Span) -> bool:
+    """A country/city phrase that names a location ("clashes in Almaty"), not an actor."""
+    head = span.root
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
+        return True
+    return head.dep_ in ("compound", "npadvmod") or (head.dep_ == "appos" and head.head.ent_type_ == "GPE")
+
+
+def _entity_of(token: Token) -> Span | None:
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
+def _ent_text(token: Token) -> str:
+    ent = _entity_of(token)
+    return ent.text if ent is not None else token.text
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index

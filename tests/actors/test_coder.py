@@ -1,0 +1,190 @@
+"""Actor coding of real-looking sentences (our own, not the example article's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.actors import ActorCoder, ActorMention
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return ActorCoder.default()
+
+
+def coded(nlp, coder, text, focus="FRA"):
+    doc = nlp(text)
+    return {doc[m.start:m.end].text: m.actor for m in coder.mentions(doc, focus_country=focus)}
+
+
+def span_actor(nlp, coder, text, phrase, focus=None):
+    doc = nlp(text)
+    start = text.index(phrase)
+    return coder.code_span(doc.char_span(start, start + len(phrase), alignment_mode="expand"), focus_country=focus)
+
+
+def test_default_is_cached(coder):
+    assert ActorCoder.default() is coder
+
+
+@pytest.mark.parametrize("text,phrase,country,name", [
+    ("Starmer told reporters the plan would go ahead.", "Starmer", "GBR", "Keir Starmer"),
+    ("Takaichi met business leaders in Osaka on Monday.", "Takaichi", "JPN", "Sanae Takaichi"),
+    ("Putin signed the decree late on Friday.", "Putin", "RUS", "Vladimir Putin"),
+    ("Tokayev dismissed the cabinet on Wednesday.", "Tokayev", "KAZ", "Kassym-Jomart Tokayev"),
+    ("Chancellor Friedrich Merz visited Warsaw.", "Chancellor Friedrich Merz", "DEU", "Friedrich Merz"),
+])
+def test_leaders_by_surname_and_full_name(nlp, coder, text, phrase, country, name):
+    actor = span_actor(nlp, coder, text, phrase)
+    assert (actor.country, actor.sector, actor.name) == (country, "GOV", name)
+    assert actor.acled_type == "State forces"
+
+
+def test_former_leader_keeps_government_sector(nlp, coder):
+    actor = span_actor(nlp, coder, "Crowds marched against former President Nursultan Nazarbayev in Shymkent.",
+                       "former President Nursultan Nazarbayev")
+    assert (actor.country, actor.sector, actor.name) == ("KAZ", "GOV", "Nursultan Nazarbayev")
+
+
+def test_surname_of_another_person_is_not_the_leader(nlp, coder):
+    actor = span_actor(nlp, coder, "Hunter Biden testified before the committee.", "Hunter Biden")
+    assert actor is None or actor.name != "Joe Biden"
+
+
+@pytest.mark.parametrize("text,phrase,country,sector", [
+    ("Turkish commandos raided a village near the border.", "Turkish commandos", "TUR", "MIL"),
+    ("Ukrainian soldiers repelled an assault near the town.", "Ukrainian soldiers", "UKR", "MIL"),
+    ("Israeli police detained two men overnight.", "Israeli police", "ISR", "COP"),
+    ("Nigerian troops freed 40 hostages on Sunday.", "Nigerian troops", "NGA", "MIL"),
+    ("Georgian lawmakers approved the bill.", "Georgian lawmakers", "GEO", "LEG"),
+    ("Iraqi Kurds voted in the referendum.", "Iraqi Kurds", "IRQ", None),
+])
+def test_demonym_plus_role_noun(nlp, coder, text, phrase, country, sector):
+    actor = span_actor(nlp, coder, text, phrase)
+    assert actor.country == country
+    assert actor.sector == sector
+
+
+def test_demonym_plus_role_gets_canonical_name(nlp, coder):
+    actor = span_actor(nlp, coder, "Ukrainian soldiers repelled an assault.", "Ukrainian soldiers")
+    assert actor.name == "Ukrainian military"
+
+
+@pytest.mark.parametrize("text,phrase,country", [
+    ("Beijing warned Manila against further provocations.", "Beijing", "CHN"),
+    ("The Kremlin denied the report on Tuesday.", "The Kremlin", "RUS"),
+    ("The White House said talks would resume.", "The White House", "USA"),
+    ("Washington imposed new sanctions on the company.", "Washington", "USA"),
+])
+def test_capitals_and_seats_of_government_are_governments(nlp, coder, text, phrase, country):
+    actor = span_actor(nlp, coder, text, phrase)
+    assert (actor.country, actor.sector) == (country, "GOV")
+
+
+@pytest.mark.parametrize("text,phrase,name", [
+    ("NATO said it would reinforce its eastern flank.", "NATO", "North Atlantic Treaty Organization"),
+    ("The North Atlantic Treaty Organization held a summit.", "The North Atlantic Treaty Organization",
+     "North Atlantic Treaty Organization"),
+    ("The CSTO agreed to send a contingent.", "The CSTO", "Collective Security Treaty Organization"),
+    ("The African Union suspended Gabon.", "The African Union", "African Union"),
+    ("ASEAN leaders met in Jakarta.", "ASEAN leaders", "Association of Southeast Asian Nations"),
+])
+def test_igos_by_acronym_and_full_name(nlp, coder, text, phrase, name):
+    actor = span_actor(nlp, coder, text, phrase)
+    assert (actor.name, actor.sector, actor.country) == (name, "IGO", None)
+    assert actor.acled_type == "External/Other forces"
+
+
+def test_led_alliance_takes_the_leading_country(nlp, coder):
+    actor = span_actor(nlp, coder, "The government asked a Saudi-led coalition for air support.",
+                       "a Saudi-led coalition")
+    assert (actor.country, actor.sector) == ("SAU", "IGO")
+
+
+@pytest.mark.parametrize("phrase,sector,acled", [
+    ("Protesters", "OPP", "Protesters"),
+    ("police", "COP", "State forces"),
+    ("rioters", "OPP", "Rioters"),
+])
+def test_unnamed_domestic_actors_take_the_focus_country(nlp, coder, phrase, sector, acled):
+    found = coded(nlp, coder, "Protesters threw stones at police, and rioters burned two cars.", focus="CHL")
+    actor = found[phrase]
+    assert (actor.country, actor.sector, actor.acled_type) == ("CHL", sector, acled)
+
+
+def test_possessive_office_and_state_media(nlp, coder):
+    found = coded(nlp, coder, "Demonstrators stormed the governor's office, state television reported.",
+                  focus="PER")
+    assert (found["the governor's office"].country, found["the governor's office"].sector) == ("PER", "GOV")
+    assert (found["state television"].country, found["state television"].sector) == ("PER", "MED")
+
+
+def test_title_gives_sector_for_unknown_people(nlp, coder):
+    found = coded(nlp, coder, "Opposition leader Mariam Okonjo called for a boycott.", focus="KEN")
+    actor = next(a for t, a in found.items() if "Okonjo" in t)
+    assert (actor.country, actor.sector, actor.name) == ("KEN", "OPP", "Mariam Okonjo")
+
+
+def test_police_spokesman_takes_police_sector(nlp, coder):
+    found = coded(nlp, coder, "Lagos police spokesman Adewale Bello said three suspects fled.", focus="NGA")
+    actor = next(a for t, a in found.items() if "Bello" in t)
+    assert (actor.country, actor.sector) == ("NGA", "COP")
+
+
+def test_gunmen_and_militia_acled_types(nlp, coder):
+    found = coded(nlp, coder, "Gunmen killed six villagers before a tribal militia arrived.", focus="NGA")
+    assert found["Gunmen"].acled_type == "Political militia"
+    assert found["six villagers"].acled_type == "Civilians"
+    assert found["a tribal militia"].acled_type == "Identity militia"
+
+
+def test_news_agencies_are_media(nlp, coder):
+    found = coded(nlp, coder, "Xinhua and Reuters reported the blast.", focus="PAK")
+    assert (found["Xinhua"].country, found["Xinhua"].sector) == ("CHN", "MED")
+
+
+def test_credit_lines_are_not_actors(nlp, coder):
+    text = ("Soldiers patrol the square in Bamako.\nJane Doe/AFP via Getty Images\n"
+            "Mali's junta extended the curfew.\nAP Photo/John Smith\n")
+    doc = nlp(text)
+    mentions = coder.mentions(doc, focus_country="MLI")
+    texts = [doc[m.start:m.end].text for m in mentions]
+    assert not any("Doe" in t or "Smith" in t or "AFP" in t for t in texts)
+    assert any("junta" in t for t in texts)
+    credit = text.index("Jane Doe")
+    assert coder.code_span(doc.char_span(credit, credit + 8), focus_country="MLI") is None
+
+
+def test_places_after_locative_prepositions_are_not_mentions(nlp, coder):
+    found = coded(nlp, coder, "Police clashed with students in Nairobi on Friday.", focus="KEN")
+    assert "Nairobi" not in found
+    assert found["students"].sector == "EDU"
+
+
+def test_mentions_are_ordered_and_non_overlapping(nlp, coder):
+    doc = nlp("Egyptian police arrested activists as President Abdel Fattah el-Sisi met the EU envoy in Cairo.")
+    mentions = coder.mentions(doc, focus_country="EGY")
+    assert all(isinstance(m, ActorMention) for m in mentions)
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+    assert len(mentions) >= 3
+
+
+def test_not_an_actor(nlp, coder):
+    assert span_actor(nlp, coder, "Government buildings were set ablaze.", "Government buildings") is None
+    assert span_actor(nlp, coder, "Fuel prices rose sharply in January.", "Fuel prices") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Chilean police fired tear gas at students in Santiago. Chile's president called for calm. "
+     "The United States urged restraint.", "CHL"),
+    ("Thousands marched in Tbilisi against the new law. Georgian police detained dozens. "
+     "Russia dismissed the protests as staged. Moscow said Brussels was meddling.", "GEO"),
+    ("Kenyan lawmakers passed the finance bill. Protesters in Nairobi clashed with police. "
+     "Ruto said he would not sign it.", "KEN"),
+])
+def test_focus_country(nlp, coder, text, expected):
+    assert coder.focus_country(nlp(text)) == expected
+
+
+def test_focus_country_none_without_places(nlp, coder):
+    assert coder.focus_country(nlp("The committee met again on Tuesday to discuss the budget.")) is None
