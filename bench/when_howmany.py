@@ -1,0 +1,114 @@
+"""Benchmark of newsevents.dates and newsevents.quantities on gun-violence news with GVA gold.
+
+Article-level prediction (there is no event coder output here):
+- killed / injured: the largest killed / injured count found in the article's first ``--sentences``
+  sentences (0 when none is found);
+- incident date: the own date (see ``date_event``) of the first casualty count's head word in those
+  sentences, else of the first shooting word; when that word has no own date, the first day-precision date
+  (not after publication) in those sentences; else the publication date.
+Baselines on the same articles: always 0 killed / 0 injured, and the publication date.
+
+Data: ``../shared/eval/gva-news/gva_news.jsonl`` (splits train/dev for development, test reported) and
+``../shared/eval/gva-longtail/gva_longtail_docs.jsonl`` (TEST only; a seeded sample of ``--longtail`` docs).
+
+    python bench/when_howmany.py [--longtail 1000] [--sentences 6]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from newsevents import nlp
+from newsevents.dates import date_event, find_dates
+from newsevents.quantities import find_counts
+
+REPO = Path(__file__).resolve().parents[1]
+EVAL = REPO.parent / "shared" / "eval"
+RESULTS = REPO / "bench" / "results" / "when_howmany.json"
+SHOOTING_LEMMAS = {"shoot", "shooting", "kill", "stab", "stabbing", "wound", "injure", "die", "homicide"}
+
+
+def load(args: argparse.Namespace) -> list[dict]:
+    rows = []
+    for line in (EVAL / "gva-news" / "gva_news.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        gold = record["gold"]
+        rows.append({"set": f"gva-news/{record['split']}", "text": record["text"], "published": record["date"],
+                     "killed": gold["n_killed"], "injured": gold["n_injured"], "date": gold["event_date"]})
+    longtail = []
+    for line in (EVAL / "gva-longtail" / "gva_longtail_docs.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        gold = record["gold"]
+        if gold.get("num_killed") is None or not gold.get("event_date") or not record.get("date"):
+            continue
+        longtail.append({"set": "gva-longtail (TEST)", "text": record["text"], "published": record["date"],
+                         "killed": gold["num_killed"], "injured": gold["num_injured"], "date": gold["event_date"]})
+    random.Random(13).shuffle(longtail)
+    return rows + longtail[: args.longtail]
+
+
+def predict(doc, published: dt.date, sentences: int) -> tuple[int, int, dt.date]:
+    sents = list(doc.sents)[:sentences]
+    limit = sents[-1].end if sents else 0
+    counts = [c for c in find_counts(doc) if c.head_i < limit]
+    killed = max((c.count.value for c in counts if c.kind == "killed"), default=0)
+    injured = max((c.count.value for c in counts if c.kind == "injured"), default=0)
+    heads = [c.head_i for c in counts if c.kind in ("killed", "injured")]
+    heads += [t.i for t in doc[:limit] if t.lemma_.lower() in SHOOTING_LEMMAS]
+    dates = find_dates(doc, published=published)
+    if heads:
+        event = date_event(doc, min(heads), dates, published=published)
+        if event.resolution is not None and not event.inherited:
+            return killed, injured, event.resolution.date
+    # No own date: the first day-precision, not-future date of the leading sentences, else the publication date.
+    cutoff = sents[-1].end_char if sents else 0
+    leading = [d for d in dates if d.precision == "day" and d.date <= published and (d.start or 0) < cutoff]
+    return killed, injured, leading[0].date if leading else published
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--longtail", type=int, default=1000, help="sampled gva-longtail docs (TEST)")
+    parser.add_argument("--sentences", type=int, default=6, help="leading sentences read per article")
+    parser.add_argument("--sets", default="", help="comma-separated set name prefixes to run (default all)")
+    args = parser.parse_args()
+    rows = [r for r in load(args) if not args.sets or any(r["set"].startswith(s) for s in args.sets.split(","))]
+    started = time.time()
+    tallies: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row, doc in zip(rows, nlp.parse(r["text"] for r in rows)):
+        published = dt.date.fromisoformat(row["published"][:10])
+        gold_date = dt.date.fromisoformat(row["date"][:10])
+        killed, injured, when = predict(doc, published, args.sentences)
+        tally = tallies[row["set"]]
+        tally["n"] += 1
+        tally["killed"] += killed == row["killed"]
+        tally["killed_base"] += row["killed"] == 0
+        tally["injured"] += injured == row["injured"]
+        tally["injured_base"] += row["injured"] == 0
+        tally["date"] += when == gold_date
+        tally["date_base"] += published == gold_date
+    elapsed = time.time() - started
+    header = f"{'set':24} {'n':>5}  {'killed':>6} {'(all 0)':>7}  {'injured':>7} {'(all 0)':>7}  {'date':>6} {'(pub)':>6}"
+    print(header)
+    print("-" * len(header))
+    table = {}
+    for name in sorted(tallies):
+        t = tallies[name]
+        scores = {k: round(t[k] / t["n"], 3) for k in t if k != "n"}
+        table[name] = {"n": t["n"], **scores}
+        print(f"{name:24} {t['n']:>5}  {scores['killed']:>6.3f} {scores['killed_base']:>7.3f}  "
+              f"{scores['injured']:>7.3f} {scores['injured_base']:>7.3f}  {scores['date']:>6.3f} {scores['date_base']:>6.3f}")
+    print(f"({len(rows)} articles in {elapsed:.0f} s; gva-longtail is a seeded sample of {args.longtail} docs)")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps({"sentences": args.sentences, "longtail_sample": args.longtail,
+                                   "seconds": round(elapsed), "sets": table}, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,13 @@
+"""Date resolution: find date expressions, resolve them against the publication date, date each event.
+
+>>> import datetime as dt
+>>> resolve("Wednesday", published=dt.date(2022, 1, 6)).date
+datetime.date(2022, 1, 5)
+"""
+
+from __future__ import annotations
+
+from .attach import EventDate, date_event, find_dates
+from .grammar import resolve
+
+__all__ = ["EventDate", "date_event", "find_dates", "resolve"]

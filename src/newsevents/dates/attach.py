@@ -1,0 +1,145 @@
+"""Find the date expressions of a parsed article and give each event its date.
+
+An event's own date is a date expression attached (through prep/npadvmod/tmod/... links) to the event's trigger
+or to a verb that governs it in the same clause chain. The chain climbs from the trigger to its heads and stops
+at a coordinated clause with its own subject ("stepped down in 2019, but he remains" — 2019 is not the date of
+"remains"), at a reported clause ("police said Monday that ...") and at an "after/before/since/until" clause
+("was in critical condition Tuesday after he was shot"). An event with no own date inherits, with
+``inherited=True``: the nearest date in its sentence anchored on one of its governors (past those stops) or on no
+verb at all; else the nearest preceding (then following) date in its paragraph (paragraphs are separated by
+blank lines in ``doc.text``); else the publication date.
+
+>>> import datetime as dt
+>>> from newsevents import nlp
+>>> doc = next(nlp.parse(["Protesters stormed the mayor's office on Wednesday."]))
+>>> dates = find_dates(doc, published=dt.date(2022, 1, 6))
+>>> date_event(doc, 1, dates, published=dt.date(2022, 1, 6)).resolution.date
+datetime.date(2022, 1, 5)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..records import DateResolution
+from .grammar import scan
+
+_VERBAL = {"VERB", "AUX"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+_FRAME_MARKERS = {"after", "before", "since", "until", "once"}
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_NOT_A_MONTH_TAGS = {"MD", "VB", "VBD", "VBP", "VBZ", "VBG", "VBN"}
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """The date given to one event; ``inherited`` when it is not the event's own expression."""
+
+    resolution: DateResolution | None
+    inherited: bool
+
+
+def find_dates(doc: Doc, *, published: dt.date | None, focus_country: str | None = None) -> list[DateResolution]:
+    """Every date expression of ``doc`` that resolves against ``published`` (char offsets into ``doc.text``).
+
+    Without a publication date only expressions that carry their own year resolve. ``focus_country`` (ISO
+    alpha-3) decides national holidays such as "Independence Day" (US July 4 when USA or unknown).
+    """
+    found = []
+    for resolution in scan(doc.text, published=published, focus_country=focus_country):
+        first = doc.char_span(resolution.start, resolution.end, alignment_mode="expand")
+        if first is None:
+            continue
+        # A capitalized "May" or "March" that spaCy reads as a verb is not a month.
+        if any(t.text in {"May", "March"} and t.tag_ in _NOT_A_MONTH_TAGS for t in first):
+            continue
+        found.append(resolution)
+    return found
+
+
+def date_event(
+    doc: Doc, trigger_i: int, dates: list[DateResolution], *, published: dt.date | None
+) -> EventDate:
+    """The date of the event whose trigger is token ``trigger_i`` (see the module docstring for the rule)."""
+    trigger = doc[trigger_i]
+    paragraph = _paragraph(doc.text, trigger.idx)
+    # Sentences never cross a paragraph break, whatever the parser says.
+    lo, hi = max(trigger.sent.start_char, paragraph[0]), min(trigger.sent.end_char, paragraph[1])
+    clause = [t.i for t in _heads_until(trigger, _ends_clause)]
+    governors = {t.i for t in _heads_until(trigger, _coordinated_clause)}
+    own: list[tuple[int, int, DateResolution]] = []
+    in_sentence: list[tuple[int, DateResolution]] = []
+    for resolution in dates:
+        span = doc.char_span(resolution.start, resolution.end, alignment_mode="expand")
+        if span is None or not lo <= span.start_char < hi:
+            continue
+        anchor = _anchor(span.root, trigger)
+        while anchor.dep_ == "xcomp" and anchor.i != trigger_i:
+            anchor = anchor.head
+        distance = abs(span.root.i - trigger_i)
+        if anchor.i in clause:
+            own.append((clause.index(anchor.i), distance, resolution))
+        elif anchor.i in governors or anchor.pos_ not in _VERBAL:
+            in_sentence.append((distance, resolution))
+    if own:
+        return EventDate(min(own, key=lambda x: (x[0], x[1]))[2], inherited=False)
+    if in_sentence:
+        return EventDate(min(in_sentence, key=lambda x: x[0])[1], inherited=True)
+    inherited = _from_paragraph(dates, paragraph, (lo, hi))
+    if inherited is not None:
+        return EventDate(inherited, inherited=True)
+    if published is None:
+        return EventDate(None, inherited=False)
+    return EventDate(DateResolution(text="", date=published, precision="day"), inherited=True)
+
+
+def _anchor(token: Token, trigger: Token) -> Token:
+    """The verb (or the trigger) a date expression hangs on; the sentence root when there is none."""
+    while token.head.i != token.i and token.i != trigger.i:
+        token = token.head
+        if token.pos_ in _VERBAL:
+            break
+    return token
+
+
+def _heads_until(trigger: Token, stop: Callable[[Token], bool]) -> list[Token]:
+    """The trigger and its heads, nearest first, up to the first token for which ``stop`` holds."""
+    chain = [trigger]
+    token = trigger
+    while token.head.i != token.i and not stop(token):
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _coordinated_clause(token: Token) -> bool:
+    return token.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in token.children)
+
+
+def _ends_clause(token: Token) -> bool:
+    if _coordinated_clause(token) or token.dep_ in {"ccomp", "parataxis"}:
+        return True
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FRAME_MARKERS for c in token.children)
+
+
+def _paragraph(text: str, offset: int) -> tuple[int, int]:
+    start = max((m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, offset)), default=0)
+    following = _PARAGRAPH_BREAK.search(text, offset)
+    return start, following.start() if following else len(text)
+
+
+def _from_paragraph(
+    dates: list[DateResolution], paragraph: tuple[int, int], sentence: tuple[int, int]
+) -> DateResolution | None:
+    """The nearest date before the sentence in its paragraph, else the nearest after it."""
+    starts = [(d.start, d) for d in dates if d.start is not None]
+    outside = [(s, d) for s, d in starts if paragraph[0] <= s < paragraph[1] and not sentence[0] <= s < sentence[1]]
+    before = [(s, d) for s, d in outside if s < sentence[0]]
+    if before:
+        return max(before, key=lambda x: x[0])[1]
+    return min(outside, key=lambda x: x[0], default=(0, None))[1]

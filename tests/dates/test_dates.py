@@ -1,0 +1,93 @@
+"""Date resolution against the publication date, and event dates (own, inherited)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsevents.dates import date_event, find_dates, resolve
+
+THURSDAY = dt.date(2022, 1, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected", "precision"),
+    [
+        ("on Thursday", THURSDAY, dt.date(2022, 1, 6), "day"),
+        ("Wednesday", THURSDAY, dt.date(2022, 1, 5), "day"),
+        ("early Friday", THURSDAY, dt.date(2021, 12, 31), "day"),
+        ("Sunday night", THURSDAY, dt.date(2022, 1, 2), "day"),
+        ("last Thursday", THURSDAY, dt.date(2021, 12, 30), "day"),
+        ("New Year's Day", THURSDAY, dt.date(2022, 1, 1), "day"),
+        ("Christmas Eve", THURSDAY, dt.date(2021, 12, 24), "day"),
+        ("Thanksgiving", dt.date(2023, 12, 1), dt.date(2023, 11, 23), "day"),
+        ("yesterday", THURSDAY, dt.date(2022, 1, 5), "day"),
+        ("last night", THURSDAY, dt.date(2022, 1, 5), "day"),
+        ("two days ago", THURSDAY, dt.date(2022, 1, 4), "day"),
+        ("last week", THURSDAY, dt.date(2021, 12, 27), "week"),
+        ("last month", THURSDAY, dt.date(2021, 12, 1), "month"),
+        ("Jan. 5", THURSDAY, dt.date(2022, 1, 5), "day"),
+        ("January 3", THURSDAY, dt.date(2022, 1, 3), "day"),
+        ("on the 4th", THURSDAY, dt.date(2022, 1, 4), "day"),
+        ("5 January 2020", THURSDAY, dt.date(2020, 1, 5), "day"),
+        ("in December", THURSDAY, dt.date(2021, 12, 1), "month"),
+        ("in December", dt.date(2021, 12, 20), dt.date(2021, 12, 1), "month"),
+        ("Dec. 30", THURSDAY, dt.date(2021, 12, 30), "day"),
+        ("in 2019", THURSDAY, dt.date(2019, 1, 1), "year"),
+        ("from Jan. 2 to 5", THURSDAY, dt.date(2022, 1, 2), "day"),
+    ],
+)
+def test_resolve(text: str, published: dt.date, expected: dt.date, precision: str) -> None:
+    resolution = resolve(text, published=published)
+    assert resolution is not None
+    assert (resolution.date, resolution.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("text", ["at 3 a.m.", "on the 5th floor", "you may go", "a march on the capital"])
+def test_not_dates(text: str) -> None:
+    assert resolve(text, published=THURSDAY) is None
+
+
+def test_independence_day_is_us_only() -> None:
+    assert resolve("Independence Day", published=THURSDAY).date == dt.date(2021, 7, 4)
+    assert resolve("Independence Day", published=THURSDAY, focus_country="KAZ") is None
+
+
+def _event_date(nlp, text: str, trigger: str, published: dt.date = THURSDAY):
+    doc = nlp(text)
+    index = next(t.i for t in doc if t.text == trigger)
+    return date_event(doc, index, find_dates(doc, published=published), published=published)
+
+
+def test_own_date_and_other_clause(nlp) -> None:
+    text = "The minister resigned in 2019, but he still controls the party."
+    own = _event_date(nlp, text, "resigned")
+    assert (own.resolution.date, own.inherited) == (dt.date(2019, 1, 1), False)
+    other = _event_date(nlp, text, "controls")
+    assert other.inherited and other.resolution.date == THURSDAY
+
+
+def test_inherits_from_paragraph_not_next_paragraph(nlp) -> None:
+    text = ("Rebels attacked an army post on Tuesday. Soldiers returned fire.\n\n"
+            "The army closed the road. Officials met on Monday.")
+    returned = _event_date(nlp, text, "returned")
+    assert (returned.resolution.date, returned.inherited) == (dt.date(2022, 1, 4), True)
+    closed = _event_date(nlp, text, "closed")
+    assert (closed.resolution.date, closed.inherited) == (dt.date(2022, 1, 3), True)
+
+
+def test_publication_date_fallback(nlp) -> None:
+    event = _event_date(nlp, "Protesters blocked the highway.", "blocked")
+    assert (event.resolution.date, event.inherited) == (THURSDAY, True)
+
+
+def test_find_dates_offsets(nlp) -> None:
+    doc = nlp("Clashes broke out early Thursday and continued on New Year's Day.")
+    dates = find_dates(doc, published=THURSDAY)
+    assert [doc.text[d.start : d.end] for d in dates] == ["early Thursday", "New Year's Day"]
+
+
+def test_without_publication_date_only_absolute(nlp) -> None:
+    doc = nlp("Troops left on Friday, and the talks resumed on March 3, 2021.")
+    assert [d.date for d in find_dates(doc, published=None)] == [dt.date(2021, 3, 3)]
