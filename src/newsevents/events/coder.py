@@ -1,0 +1,437 @@
+"""Code political events (PLOVER type + mode, CAMEO, ACLED, actors, context) from a parsed body.
+
+>>> from newsevents import nlp
+>>> from newsevents.actors import ActorCoder
+>>> doc = nlp.load()("Police arrested twelve students in Lagos on Monday.")
+>>> coder, actors = EventCoder.default(), ActorCoder.default()
+>>> found = coder.code(doc, article_id="a1", actors=actors.mentions(doc, focus_country="NGA"),
+...                    actor_coder=actors, focus_country="NGA")
+>>> found[0].event.type, found[0].event.mode
+('COERCE', 'arrest')
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Actor, Context, Event, Mention
+from . import context as ctx
+from .crosswalk import acled, refine_mode
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from ..actors import ActorCoder, ActorMention
+
+SUBJECTS = {"nsubj", "csubj"}
+TARGET_PREPS = ("on", "upon", "against", "to", "into", "with", "from", "at", "for", "toward", "towards", "over")
+NOMINAL_SOURCE_DEPS = {"poss", "compound", "amod"}
+QUANTITIES = {"dozen", "score", "hundred", "thousand", "million", "number", "group", "handful", "some", "many"}
+# patterns match the verb's objects and prepositional phrases, not words deep in their modifiers
+PATTERN_DEPTH = 3
+RELATIVE = {"who", "that", "which", "whom"}
+PRONOUNS = {"he", "she", "they", "we", "i", "him", "her", "them", "us"}
+# PLOVER manual: future cooperative acts are AGREE, future retreats CONCEDE, intended force THREATEN.
+FUTURE_OF = {
+    "CONSULT": ("AGREE", "036"), "SUPPORT": ("AGREE", "030"), "COOPERATE": ("AGREE", "030"),
+    "AID": ("AGREE", "033"), "AGREE": ("AGREE", "030"), "RETREAT": ("CONCEDE", "080"),
+    "CONCEDE": ("CONCEDE", "080"), "ASSAULT": ("THREATEN", "138"), "MOBILIZE": ("THREATEN", "138"),
+    "COERCE": ("THREATEN", "130"), "SANCTION": ("THREATEN", "131"), "PROTEST": ("THREATEN", "133"),
+}
+# Material over verbal events when choosing the main event of a sentence (PLOVER quad categories).
+MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+@dataclass(frozen=True, slots=True)
+class CodedEvent:
+    """An event and the token index of its trigger in the Doc (for location, date and counts)."""
+
+    event: Event
+    trigger_i: int
+
+
+class _Trigger(NamedTuple):
+    token: Token
+    cameo: str
+    used: frozenset[str]
+    governor: Token | None = None  # commissive verb whose complement this is
+
+
+def salience(coded: CodedEvent, doc: Doc) -> tuple[int, int, int, int]:
+    """Sort key of the main event of a sentence: unflagged, shallow in the parse, material, early.
+
+    >>> # min(events, key=lambda e: salience(e, doc)) is the sentence's main event
+    """
+    token = doc[coded.trigger_i]
+    depth, current = 0, token
+    while current.head.i != current.i:
+        depth, current = depth + 1, current.head
+    flagged = coded.event.context.negated or coded.event.context.background
+    return int(flagged), depth, int(coded.event.type not in MATERIAL), token.i
+
+
+class EventCoder:
+    """Finds the PLOVER/CAMEO/ACLED events of a parsed article body."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._verbs = set(lexicon.verbs)
+        self._particles = {lemma.split()[0] for lemma in lexicon.verbs if " " in lemma}
+        self._nominal_heads = {words[-1] for words in lexicon.nominals}
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> EventCoder:
+        """The coder with the shipped lexicons (loaded once)."""
+        return cls(Lexicon.default())
+
+    # -- triggers ---------------------------------------------------------------------------------
+
+    def _verb_trigger(self, token: Token) -> _Trigger | None:
+        lemma = token.lemma_.lower()
+        words = [lemma]
+        if lemma in self._particles:
+            words[:0] = [f"{lemma} {c.lower_}" for c in token.children if c.dep_ in ("prt", "prep", "advmod")]
+        pre = {w for t in token.lefts if t.dep_ in SUBJECTS for w in (t.lower_, t.lemma_.lower())}
+        post: set[str] = set()
+        # the passive subject is the logical object: "troops were sent" matches "send troops"
+        objects = [t for t in token.lefts if t.dep_ == "nsubjpass"] + list(token.rights)
+        for right in objects:
+            if right.dep_ in ("conj", "cc", "punct", "parataxis", "advcl", "ccomp") and right.pos_ != "ADP":
+                continue
+            for word in _near(right, PATTERN_DEPTH - 1):
+                post.add(word.lower_)
+                post.add(word.lemma_.lower())
+        for word in words:
+            found = self.lexicon.verb_code(word, pre=pre, post=post)
+            if found:
+                cameo, used = found
+                return _Trigger(token, cameo, used)
+        return None
+
+    def _nominal_trigger(self, token: Token, verbs: dict[int, _Trigger]) -> _Trigger | None:
+        if token.dep_ == "compound" and token.head.lemma_.lower() not in self._nominal_heads:
+            return None
+        head = token.head
+        while head.pos_ == "ADP" and head.head.i != head.i:
+            head = head.head
+        if head.i in verbs and head.i != token.i:
+            return None  # the governing verb's pattern already codes it ("imposed a curfew")
+        folding = self.lexicon.cues["folding_types"]
+        for verb in ctx.governors(head, limit=3):
+            plover = self.lexicon.plover(verbs[verb.i].cameo) if verb.i in verbs else None
+            if plover and plover.type in folding:
+                return None  # the topic of a request or accusation ("called on X to lift the embargo")
+        lemma = token.lemma_.lower()
+        best = None
+        for words, cameo in self.lexicon.nominals.items():
+            if words[-1] != lemma:
+                continue
+            start = token.i - len(words) + 1
+            if start >= 0 and all(token.doc[start + k].lower_ == w for k, w in enumerate(words[:-1])):
+                if best is None or len(words) > best[0]:
+                    best = (len(words), cameo)
+        return _Trigger(token, best[1], frozenset()) if best else None
+
+    def _triggers(self, sent: Span) -> list[_Trigger]:
+        verbs: dict[int, _Trigger] = {}
+        for token in sent:
+            if (
+                token.pos_ == "VERB"
+                and token.dep_ not in ("amod", "compound")
+                and not (token.dep_ == "acl" and token.tag_ == "VBG")  # "protesters carrying clubs"
+                and token.lemma_.lower() in self._verbs
+            ):
+                found = self._verb_trigger(token)
+                if found and self.lexicon.plover(found.cameo):
+                    verbs[token.i] = found
+        self._fold_complements(verbs)
+        nominals = []
+        for token in sent:
+            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self._nominal_heads:
+                governor = _governing_verb(token)
+                # a material verb coded only by its block default yields to its object's meaning
+                # ("established a curfew"); a verbal one keeps it as its topic ("blamed the unrest on")
+                if governor is not None and governor.i in verbs and not verbs[governor.i].used:
+                    plover = self.lexicon.plover(verbs[governor.i].cameo)
+                    if plover and plover.type not in self.lexicon.cues["folding_types"]:
+                        del verbs[governor.i]
+                found = self._nominal_trigger(token, verbs)
+                if found:
+                    nominals.append(found)
+        return sorted([*verbs.values(), *nominals], key=lambda t: t.token.i)
+
+    def _fold_complements(self, verbs: dict[int, _Trigger]) -> None:
+        """Fold a complement into its governing verb: 'vowed to attack' is one THREATEN event."""
+        cues = self.lexicon.cues
+        for i in sorted(verbs):
+            trigger = verbs.get(i)
+            if trigger is None or trigger.token.dep_ not in ("xcomp", "ccomp"):
+                continue
+            governor = trigger.token.head
+            lemma = governor.lemma_.lower()
+            if lemma in cues["commissive_verbs"]:
+                verbs.pop(governor.i, None)
+                verbs[i] = trigger._replace(governor=governor)
+            elif governor.i in verbs:
+                plover = self.lexicon.plover(verbs[governor.i].cameo)
+                if plover and plover.type in cues["folding_types"]:
+                    del verbs[i]
+
+    # -- arguments --------------------------------------------------------------------------------
+
+    def _subjects(self, verb: Token, depth: int = 0) -> list[Token]:
+        if depth > 4:
+            return []
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if passive:
+            found = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            return _with_conjuncts(found)
+        found = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if found and found[0].lower_ in RELATIVE and verb.dep_ == "relcl":
+            return _with_conjuncts([verb.head])
+        if found:
+            return _with_conjuncts(found)
+        head = verb.head
+        if verb.dep_ == "relcl":
+            return _with_conjuncts([head])
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return _with_conjuncts([head])
+        if verb.dep_ == "acl" and verb.i > 0 and verb.nbor(-1).lower_ == ",":
+            # "X blamed the unrest on gangs, called on ..." misparsed as a modifier of "gangs":
+            # it is a predicate conjoined to the clause's verb
+            clause = _governing_verb(head)
+            return self._subjects(clause, depth + 1) if clause is not None else []
+        if verb.dep_ == "xcomp":
+            controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            controller += [
+                p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                for p in c.children if p.dep_ == "pobj"
+            ]
+            if controller:
+                return _with_conjuncts(controller[:1])
+        if verb.dep_ in ("conj", "xcomp", "advcl") and head.i != verb.i:
+            return self._subjects(head, depth + 1)
+        return []
+
+    def _objects(self, token: Token, used: frozenset[str]) -> list[Token]:
+        found = []
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        for child in token.children:
+            if child.dep_ == "nsubjpass" or (not passive and child.dep_ in ("dobj", "dative", "attr")):
+                found.append(child)
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                found += [p for p in child.children if p.dep_ == "pobj"]
+            if child.dep_ == "dobj":  # "wrested control of the airport from rebels"
+                found += [
+                    p for c in child.children if c.dep_ == "prep" and c.lower_ in ("from", "against", "on")
+                    for p in c.children if p.dep_ == "pobj"
+                ]
+        if not found:  # "demanded that the West provide guarantees": the complement's subject
+            found = [s for c in token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+        if token.pos_ in ("NOUN", "PROPN"):
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "against", "on"):
+                    found += [p for p in child.children if p.dep_ == "pobj"]
+        # a dobj that carries the pattern ("sent troops into X") is the target only when nothing else is
+        found.sort(key=lambda t: t.lower_ in used or t.lemma_.lower() in used)
+        return _with_conjuncts(found)
+
+    def _nominal_sources(self, token: Token) -> list[Token]:
+        found = [c for c in token.children if c.dep_ in NOMINAL_SOURCE_DEPS and c.pos_ in ("PROPN", "NOUN", "ADJ")]
+        # "the arrest of the leader by police": the by-phrase may hang on the nominal or on its object
+        found += [p for c in _near(token, 3) if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+        return _with_conjuncts(found)
+
+    # -- coding -----------------------------------------------------------------------------------
+
+    def code(
+        self,
+        doc: Doc,
+        *,
+        article_id: str,
+        actors: list[ActorMention],
+        actor_coder: ActorCoder,
+        focus_country: str | None,
+    ) -> list[CodedEvent]:
+        """Every event of ``doc``; the same event told twice in the article is one event with two mentions."""
+        resolver = _Resolver(doc, actors, actor_coder, focus_country)
+        merged: dict[tuple, CodedEvent] = {}
+        for sent in doc.sents:
+            for trigger in self._triggers(sent):
+                for coded in self._events(trigger, sent, article_id, resolver):
+                    event = coded.event
+                    key = (event.type, _actor_key(event.source), _actor_key(event.target))
+                    if key in merged:
+                        _merge(merged[key].event, event)
+                    else:
+                        merged[key] = coded
+        return sorted(merged.values(), key=lambda c: c.trigger_i)
+
+    def _events(self, trigger: _Trigger, sent: Span, article_id: str, resolver: _Resolver) -> list[CodedEvent]:
+        lexicon = self.lexicon
+        token = trigger.token
+        plover = lexicon.plover(trigger.cameo)
+        if plover is None:
+            return []
+        kind, cameo, mode = plover.type, trigger.cameo, plover.mode
+        anchor = trigger.governor or token
+        if trigger.governor is not None and trigger.governor.lemma_.lower() in lexicon.cues["threat_verbs"]:
+            future = FUTURE_OF.get(kind, ("THREATEN", "130"))[1]
+            kind, cameo = "THREATEN", future if future.startswith("13") else "130"
+            mode = lexicon.plover(cameo).mode
+        elif trigger.governor is not None and kind in FUTURE_OF:
+            kind, cameo = FUTURE_OF[kind]
+            mode = lexicon.plover(cameo).mode
+        context, reporter = ctx.flags(token, lexicon=lexicon)
+        if trigger.governor is None and kind in FUTURE_OF and not context.negated and ctx.future(token, lexicon=lexicon):
+            kind, cameo = FUTURE_OF[kind]  # "will visit", "is ready to send": an intention, not yet the act
+            mode = lexicon.plover(cameo).mode
+        if trigger.governor is not None or kind == "THREATEN":
+            context = replace(context, hypothetical=True)
+        targets = self._objects(token, trigger.used)
+        if token.pos_ == "VERB":
+            sources = self._subjects(anchor)
+            if not sources:  # agentless passive: the sent/deployed force itself ("Russian troops were sent")
+                sources = [c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ in trigger.used]
+        else:
+            sources = self._nominal_sources(token)
+            governor = _governing_verb(token)
+            if not sources and governor is not None and token.dep_ == "dobj":
+                sources = self._subjects(governor)
+        source_actors = _unique(resolver.actor(t) for t in sources) or [None]
+        target_actors = _unique(resolver.actor(t) for t in targets)
+        words = {w.lemma_.lower() for w in anchor.subtree} | {w.lower_ for w in anchor.subtree}
+        base_mode = mode
+        events = []
+        for source in source_actors[:3]:
+            target = next((t for t in target_actors if t != source), None)
+            mode, sub = refine_mode(kind, base_mode, cameo, words, lexicon=lexicon)
+            text = sent.text.strip()
+            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            end = start + len(text)
+            digest = hashlib.sha1(
+                f"{article_id}|{kind}|{start}|{end}|{token.idx}|{_actor_key(source)}".encode()
+            ).hexdigest()[:16]
+            event = Event(
+                id=digest,
+                type=kind,
+                mode=mode,
+                cameo=cameo,
+                acled=acled(kind, mode, cameo, source=source, target=target, words=words,
+                            sub_override=sub, lexicon=lexicon),
+                source=source,
+                target=target,
+                trigger=anchor.text if anchor is token else f"{anchor.text} {token.text}",
+                context=context,
+                attributed_to=resolver.actor(reporter) if reporter is not None else None,
+                mentions=[Mention(sentence=text, start=start, end=end)],
+            )
+            events.append(CodedEvent(event, anchor.i))
+        return events
+
+
+class _Resolver:
+    """Token -> Actor, from the actor coder's mentions first, else by coding the noun phrase."""
+
+    def __init__(self, doc: Doc, actors: list[ActorMention], actor_coder: ActorCoder, focus: str | None) -> None:
+        self.doc, self.coder, self.focus = doc, actor_coder, focus
+        self.at: dict[int, Actor] = {}
+        self.starts: list[tuple[int, Actor]] = []
+        for mention in actors:
+            for i in range(mention.start, mention.end):
+                self.at[i] = mention.actor
+            self.starts.append((mention.start, mention.actor))
+        self.starts.sort(key=lambda pair: pair[0])
+        self.cache: dict[int, Actor | None] = {}
+
+    def actor(self, token: Token) -> Actor | None:
+        if token.i not in self.cache:
+            self.cache[token.i] = self._resolve(token)
+        return self.cache[token.i]
+
+    def _resolve(self, token: Token) -> Actor | None:
+        if token.lower_ in PRONOUNS:
+            return self._antecedent(token)
+        if token.i in self.at:
+            return self.at[token.i]
+        left = min((c.left_edge.i for c in token.lefts), default=token.i)
+        inside = [self.at[i] for i in range(left, token.i) if i in self.at]
+        if inside:
+            return inside[-1]
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return None
+        of = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if of and (token.like_num or token.pos_ == "NUM" or token.lemma_.lower() in QUANTITIES):
+            return self.actor(of[0])  # "dozens of rioters"
+        return self.coder.code_span(self.doc[left : token.i + 1], focus_country=self.focus)
+
+    def _antecedent(self, token: Token) -> Actor | None:
+        """A pronoun's actor: the reporting clause's subject, else the last actor before it nearby."""
+        verb = token.head
+        if verb.dep_ in ("ccomp", "xcomp") and verb.head.i != verb.i:
+            subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS and c.lower_ not in PRONOUNS), None)
+            if subject is not None:
+                return self.actor(subject)
+        floor = max(0, token.sent.start - 60)
+        earlier = [a for start, a in self.starts if floor <= start < token.i]
+        return earlier[-1] if earlier else None
+
+
+def _near(token: Token, depth: int) -> list[Token]:
+    """``token`` and its dependents down to ``depth`` levels."""
+    found, layer = [token], [token]
+    for _ in range(depth):
+        layer = [c for t in layer for c in t.children]
+        found += layer
+    return found
+
+
+def _governing_verb(token: Token) -> Token | None:
+    head = token.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        for member in (token, *token.conjuncts):
+            if member not in out:
+                out.append(member)
+    return out
+
+
+def _unique(actors) -> list[Actor]:
+    out: list[Actor] = []
+    for actor in actors:
+        if actor is not None and actor not in out:
+            out.append(actor)
+    return out
+
+
+def _actor_key(actor: Actor | None) -> tuple[str | None, str | None] | None:
+    return None if actor is None else (actor.country, actor.sector or actor.name)
+
+
+def _merge(kept: Event, again: Event) -> None:
+    """Add a repeated telling: a second mention; flags hold only if every telling has them."""
+    kept.mentions.extend(m for m in again.mentions if m not in kept.mentions)
+    a, b = kept.context, again.context
+    kept.context = Context(
+        negated=a.negated and b.negated,
+        hypothetical=a.hypothetical and b.hypothetical,
+        reported=a.reported and b.reported,
+        background=a.background and b.background,
+    )
+    kept.attributed_to = kept.attributed_to or again.attributed_to

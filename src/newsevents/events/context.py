@@ -1,0 +1,125 @@
+"""Context flags of an event trigger: negated, hypothetical, reported (and by whom), background.
+
+>>> from newsevents import nlp
+>>> doc = nlp.load()("Police said they would not arrest the strikers.")
+>>> flags(doc[5], lexicon=Lexicon.default())[0]
+Context(negated=True, hypothetical=True, reported=True, background=False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..records import Context
+from .lexicon import Lexicon
+
+COMPLEMENT = {"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep", "dobj"}
+YEAR = re.compile(r"^(19|20)\d\d$")
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+
+
+def governors(token: Token, *, limit: int = 3) -> list[Token]:
+    """The verbs ``token``'s clause is a complement of (nearest first), up to ``limit``."""
+    found: list[Token] = []
+    current = token
+    while current.dep_ in COMPLEMENT and current.head.i != current.i and len(found) < limit:
+        current = current.head
+        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT":
+            found.append(current)
+    return found
+
+
+def _negated(token: Token, chain: list[Token], lexicon: Lexicon) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    negating = lexicon.cues["negating_verbs"]
+    for governor in chain[:1]:
+        if governor.lemma_.lower() in negating or any(c.dep_ == "neg" for c in governor.children):
+            return True
+    return False
+
+
+def _hypothetical(token: Token, chain: list[Token], lexicon: Lexicon) -> bool:
+    cues = lexicon.cues
+    for verb in (token, *chain[:1]):
+        for child in verb.children:
+            if child.dep_ == "aux" and child.lower_ in cues["modal_auxiliaries"]:
+                return True
+            if child.dep_ == "mark" and child.lower_ in cues["conditional_marks"]:
+                return True
+    if token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        if chain and chain[0].lemma_.lower() in cues["intention_verbs"]:
+            return True
+    return any(g.lemma_.lower() in cues["intention_verbs"] for g in chain[:1]) and token.dep_ in ("xcomp", "ccomp")
+
+
+def future(token: Token, *, lexicon: Lexicon) -> bool:
+    """Whether the trigger is announced for the future ("will visit", "would boycott", "is ready to send")."""
+    cues = lexicon.cues
+    if any(c.dep_ == "aux" and c.lower_ in cues["future_auxiliaries"] for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_.lower() in cues["readiness_words"]
+
+
+def _reporter(token: Token, lexicon: Lexicon) -> tuple[bool, Token | None]:
+    """Whether the trigger is reported speech, and the report verb's subject if any."""
+    report = lexicon.cues["report_verbs"]
+    current = token
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ == "parataxis" and child.lemma_.lower() in report:
+                return True, _subject(child)
+        if current.dep_ in ("ROOT",) or current.head.i == current.i:
+            break
+        head = current.head
+        if current.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in report:
+            return True, _subject(head)
+        current = head
+    for word in token.sent:
+        if word.lower_ == "according" and word.i + 1 < len(word.doc) and word.nbor().lower_ == "to":
+            pobj = next((c for c in word.nbor().children if c.dep_ == "pobj"), None)
+            return True, pobj
+    return False, None
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _background(token: Token, chain: list[Token], lexicon: Lexicon) -> bool:
+    cues = lexicon.cues
+    verb = token if token.pos_ in ("VERB", "AUX") or not chain else chain[0]
+    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children):
+        return True  # past perfect: an earlier event told as context
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in cues["background_adverbs"]:
+            return True
+        if child.dep_ not in ("prep", "npadvmod", "advmod", "obl", "pobj"):
+            continue
+        words = [w.lower_ for w in child.subtree]
+        text = " ".join(words)
+        if any(phrase in text for phrase in cues["background_phrases"]) or "ago" in words:
+            return True
+        # A bare year ("in 2019"), without month or day, dates an earlier event, not the news itself.
+        if any(YEAR.match(w) for w in words) and not MONTHS.intersection(words):
+            return True
+    return False
+
+
+def flags(token: Token, *, lexicon: Lexicon) -> tuple[Context, Token | None]:
+    """Context flags of the trigger ``token`` and the token naming who reported it (if any)."""
+    chain = governors(token)
+    reported, reporter = _reporter(token, lexicon)
+    context = Context(
+        negated=_negated(token, chain, lexicon),
+        hypothetical=_hypothetical(token, chain, lexicon),
+        reported=reported,
+        background=_background(token, chain, lexicon),
+    )
+    return context, reporter

@@ -1,0 +1,160 @@
+"""The event coder on constructions named in the issue, with our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.events import EventCoder, salience
+
+
+def only(events, kind):
+    found = [e for e in events if e.type == kind]
+    assert found, f"no {kind} in {[(e.type, e.trigger) for e in events]}"
+    return found[0]
+
+
+def test_active_arrest_codes_coerce_with_acled_arrests(events):
+    event = only(events("Police arrested twelve students in Nairobi on Monday."), "COERCE")
+    assert event.mode == "arrest" and event.cameo.startswith("17")
+    assert event.source.sector == "COP" and event.source.country == "KEN"
+    assert event.acled.sub_event_type == "Arrests"
+
+
+def test_passive_with_agent_takes_source_from_by_phrase(events):
+    event = only(events("Two journalists were detained by Egyptian police on Friday."), "COERCE")
+    assert event.source.country == "EGY" and event.source.sector == "COP"
+    assert event.target is not None and "journalists" in event.target.text
+
+
+def test_passive_without_agent_has_target_only(events):
+    event = only(events("Three Malian soldiers were killed near Gao on Sunday."), "ASSAULT")
+    assert event.source is None
+    assert event.target.country == "MLI"
+
+
+def test_compound_subject_gives_one_event_per_actor(events):
+    found = [e for e in events("France and Germany condemned the coup in Niger.") if e.type == "ACCUSE"]
+    assert {e.source.country for e in found} == {"FRA", "DEU"}
+
+
+def test_called_on_x_to_is_request_with_target(events):
+    event = only(events("Kenya called on Somalia to withdraw its troops from the border."), "REQUEST")
+    assert event.source.country == "KEN" and event.target.country == "SOM"
+    assert not [e for e in events("Kenya called on Somalia to withdraw its troops.") if e.type == "RETREAT"]
+
+
+def test_urged_y_to_is_request_with_object_target(events):
+    event = only(events("The European Union urged Serbia to release the detained activists."), "REQUEST")
+    assert event.target.country == "SRB"
+
+
+def test_blamed_x_on_y_accuses_y(events):
+    event = only(events("Pakistan blamed the bombing on Indian agents."), "ACCUSE")
+    assert event.source.country == "PAK" and event.target.country == "IND"
+
+
+def test_vowed_to_attack_is_hypothetical_threaten(events):
+    event = only(events("The Nigerian army vowed to crush the rebellion in the north."), "THREATEN")
+    assert event.context.hypothetical
+    assert event.source.country == "NGA"
+
+
+def test_conjoined_verbs_share_the_subject(events):
+    found = events(
+        "The Turkish president criticized the sanctions, called on Washington to lift the embargo, and vowed to retaliate."
+    )
+    accuse, request, threaten = only(found, "ACCUSE"), only(found, "REQUEST"), only(found, "THREATEN")
+    assert accuse.source.country == request.source.country == threaten.source.country == "TUR"
+    assert request.target.country == "USA"
+
+
+def test_relative_clause_subject_is_the_modified_noun(events):
+    found = events("Sudanese rebels, who attacked a convoy in Darfur last week, freed five hostages.")
+    assault = only(found, "ASSAULT")
+    assert assault.source is not None and assault.source.country == "SDN"
+
+
+def test_negation_flag(events):
+    event = only(events("The Thai government did not impose a curfew in Bangkok."), "COERCE")
+    assert event.context.negated and event.mode == "curfew"
+
+
+def test_conditional_and_modal_are_hypothetical(events):
+    event = only(events("Farmers could march on the capital if the Indian government cuts subsidies."), "PROTEST")
+    assert event.context.hypothetical
+
+
+def test_reported_event_is_attributed(events):
+    event = only(events("Security forces killed four gunmen in Kano, Nigerian police said."), "ASSAULT")
+    assert event.context.reported and event.attributed_to is not None
+    assert event.attributed_to.sector == "COP"
+
+
+def test_according_to_reports_is_reported_without_actor(events):
+    event = only(events("Soldiers shot three villagers in Kivu, according to reports."), "ASSAULT")
+    assert event.context.reported
+
+
+def test_background_year_and_previously(events):
+    assert only(events("The Chilean army seized the capital in 1973."), "COERCE").context.background
+    assert only(events("Egypt has previously backed the Libyan rebels."), "SUPPORT").context.background
+    assert not only(events("Egypt backed the Libyan rebels on Tuesday."), "SUPPORT").context.background
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        ("Thousands of teachers took to the streets of Lima on Friday.", "PROTEST", "demo"),
+        ("Rioters set the town hall on fire in Dakar.", "ASSAULT", None),
+        ("Ethiopia sent troops into Somalia last month.", "MOBILIZE", "troops"),
+        ("The Sri Lankan president imposed a state of emergency on Sunday.", "COERCE", "martial-law"),
+        ("Rebels wrested control of the port from government troops.", "COERCE", "seize"),
+        ("An Israeli airstrike hit a house in Gaza.", "ASSAULT", "aerial"),
+    ],
+)
+def test_multiword_and_nominal_triggers(events, text, kind, mode):
+    event = only(events(text), kind)
+    if mode:
+        assert event.mode == mode
+
+
+def test_acled_by_context(events):
+    riot = only(events("Police shot dead three rioters in Karachi."), "ASSAULT")
+    assert riot.acled.event_type == "Riots"
+    battle = only(events("Malian soldiers clashed with jihadist fighters near Mopti."), "ASSAULT")
+    assert battle.acled.sub_event_type == "Armed clash"
+    shelling = only(events("Syrian army artillery shelled the town of Idlib."), "ASSAULT")
+    assert shelling.acled.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_same_event_told_twice_is_one_event_with_two_mentions(events):
+    text = (
+        "Ugandan police arrested the opposition leader in Kampala on Monday.\n\n"
+        "The arrest of the opposition leader by Ugandan police drew criticism."
+    )
+    arrests = [e for e in events(text) if e.type == "COERCE"]
+    assert len(arrests) == 1 and len(arrests[0].mentions) == 2
+    first, second = arrests[0].mentions
+    assert text[first.start : first.end] == first.sentence and second.start > first.end
+
+
+def test_event_ids_are_stable_and_distinct(code):
+    text = "Kenya urged Somalia to withdraw. Police arrested two men in Nairobi."
+    first = [c.event.id for c in code(text)[1]]
+    assert first == [c.event.id for c in code(text)[1]] and len(set(first)) == len(first)
+
+
+def test_salience_prefers_the_main_clause(code):
+    doc, found = code("Ghana said on Monday that it had recalled its ambassador, and it condemned the raid.")
+    assert found
+    main = min(found, key=lambda c: salience(c, doc))
+    assert main.event.type in {"SANCTION", "ACCUSE"}
+
+
+def test_empty_and_eventless_docs(code):
+    assert code("")[1] == []
+    assert code("The weather was mild and sunny in Oslo.")[1] == []
+
+
+def test_default_is_cached():
+    assert EventCoder.default() is EventCoder.default()
