@@ -1,0 +1,15 @@
+"""Place mentions and event locations, resolved offline against a GeoNames gazetteer.
+
+>>> from newsevents import nlp
+>>> from newsevents.geo import find_places, locate_event
+>>> doc = nlp.load()("Protesters set the town hall on fire in Almaty on Wednesday.")
+>>> places = find_places(doc, focus_country=None)
+>>> locate_event(doc, 2, places, focus_country=None).name
+'Almaty'
+"""
+
+from .gazetteer import Gazetteer, normalize
+from .locate import locate_event
+from .resolve import PlaceMention, find_places, resolve_name
+
+__all__ = ["Gazetteer", "PlaceMention", "find_places", "locate_event", "normalize", "resolve_name"]

@@ -1,0 +1,285 @@
+"""Find place mentions in a parsed article and resolve each to a gazetteer place.
+
+A mention's candidates are all features whose name or alias normalizes like it
+(dict lookup). Each candidate is scored by feature class and population, then
+re-scored with the article's context: the focus country, the countries and
+subdivisions the other mentions resolve to, and an adjacent qualifier
+("Paris, Texas"; "Springfield, Illinois").
+
+>>> from newsevents import nlp
+>>> doc = nlp.load()("Flooding hit Paris, Texas, on Monday.")
+>>> [(m.place.name, m.place.admin1) for m in find_places(doc, focus_country=None)]
+[('Paris', 'Texas'), ('Texas', 'Texas')]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..records import Place
+from .gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, Gazetteer, normalize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Other entity labels the small model gives toponyms ("Almaty's airport" -> ORG): kept only
+# when the syntax says place (possessor or object of a locative preposition).
+MISLABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within",
+                            "into", "onto", "on", "along", "off", "over", "through", "between", "beside", "by"})
+DIRECTIONAL_PREPS = frozenset({"to", "toward", "towards", "via"})
+ORIGIN_PREPS = frozenset({"from", "of"})
+PLACE_PREPS = LOCATIVE_PREPS | DIRECTIONAL_PREPS | {"from"}
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+
+# Log-scale scores: a feature class prior plus its population, then context bonuses.
+KIND_PRIOR = {CONTINENT: 8.0, COUNTRY: 8.0, ADMIN1: 5.0, ADMIN2: 3.0, CITY: 0.0}
+POPULATION_WEIGHT = {CONTINENT: 0.0, COUNTRY: 0.2, ADMIN1: 0.3, ADMIN2: 0.3, CITY: 1.0}
+ALIAS_PENALTY = 1.0
+CAPITAL_BONUS = 1.5
+SHADOWED_ADMIN_PENALTY = 3.0  # "Almaty" the region vs "Almaty" the city inside it: the city is meant
+FOCUS_BONUS = 2.0
+DOC_COUNTRY_BONUS = 4.0  # times the share of the other mentions that lie in the candidate's country
+DOC_ADMIN1_BONUS = 2.5
+DOC_ADMIN2_BONUS = 1.5
+QUALIFIER_BONUS = 6.0
+CONTEXT_ROUNDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in the body: ``start``/``end`` are character offsets into ``doc.text``."""
+
+    start: int
+    end: int
+    place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A stretch of text to resolve (character offsets) and whether it is a demonym."""
+
+    start: int
+    end: int
+    text: str
+    demonym: bool = False
+
+
+def find_places(doc: Doc, *, focus_country: str | None, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """All place mentions in ``doc`` that resolve, in text order.
+
+    >>> from newsevents import nlp
+    >>> doc = nlp.load()("Syrian troops shelled rebel positions in Aleppo on Friday.")
+    >>> [(m.place.name, m.place.precision) for m in find_places(doc, focus_country=None)]
+    [('Syria', 'country'), ('Aleppo', 'city')]
+    """
+    gazetteer = gazetteer or Gazetteer.default()
+    spans = mention_spans(doc, gazetteer=gazetteer)
+    places = resolve_spans(doc.text, spans, focus_country=focus_country, gazetteer=gazetteer)
+    return [PlaceMention(s.start, s.end, p) for s, p in zip(spans, places) if p is not None]
+
+
+def mention_spans(doc: Doc, *, gazetteer: Gazetteer) -> list[NameSpan]:
+    """The spans of ``doc`` that name places (entities, demonyms, possessors), before resolution."""
+    found: list[NameSpan] = []
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            word = _strip(ent.text)
+            if gazetteer.demonym(word) is not None:
+                found.append(NameSpan(ent.start_char, ent.start_char + len(word), word, demonym=True))
+                continue
+        if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELS and _placelike(ent)):
+            found.extend(_split(ent, gazetteer))
+    return found
+
+
+def _placelike(ent: Span) -> bool:
+    root = ent.root
+    if root.dep_ == "poss":
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+
+
+def _strip(text: str) -> str:
+    return _POSSESSIVE.sub("", text)
+
+
+def _split(ent: Span, gazetteer: Gazetteer) -> list[NameSpan]:
+    """``ent`` as one span, or its comma-separated parts when only those are names ("Paris, Texas")."""
+    text = _strip(ent.text)
+    if text.lower().startswith("the "):
+        start, text = ent.start_char + 4, text[4:]
+    else:
+        start = ent.start_char
+    if "," not in text or gazetteer.lookup(normalize(text)):
+        return [NameSpan(start, start + len(text), text)]
+    return _comma_parts(text, start)
+
+
+def _comma_parts(text: str, start: int) -> list[NameSpan]:
+    """The non-empty comma-separated parts of ``text`` (which begins at offset ``start``)."""
+    parts, offset = [], start
+    for piece in text.split(","):
+        lead = len(piece) - len(piece.lstrip())
+        name = piece.strip()
+        if name:
+            parts.append(NameSpan(offset + lead, offset + lead + len(name), name))
+        offset += len(piece) + 1
+    return parts
+
+
+def candidates(span: NameSpan, gazetteer: Gazetteer) -> list[tuple[int, bool]]:
+    """(feature id, matched through an alias) for each feature ``span`` may name."""
+    if span.demonym:
+        fid = gazetteer.demonym(span.text)
+        return [] if fid is None else [(fid, False)]
+    found = [(code >> 1, bool(code & 1)) for code in gazetteer.lookup(normalize(span.text))]
+    fid = gazetteer.demonym(span.text)  # NER sometimes calls "Syrian" a GPE; "Canadian" is also a town
+    if fid is not None and all(f != fid for f, _ in found):
+        found.append((fid, False))
+    return found
+
+
+def prior(fid: int, alias: bool, gazetteer: Gazetteer) -> float:
+    """Context-free score: feature class, population, alias penalty."""
+    kind = gazetteer.kind(fid)
+    score = KIND_PRIOR[kind] + POPULATION_WEIGHT[kind] * math.log10(gazetteer.population(fid) + 10)
+    if gazetteer.is_capital(fid):
+        score += CAPITAL_BONUS
+    return score - ALIAS_PENALTY if alias else score
+
+
+@dataclass(slots=True)
+class _Context:
+    focus: str | None
+    votes: Counter  # country codes (str) and region feature ids (int) of the current readings
+
+    def bonus(self, fid: int, gazetteer: Gazetteer, own: Counter) -> float:
+        """Agreement of reading ``fid`` with the other mentions' readings (``own``: this name's votes)."""
+        others = self.votes - own
+        country = gazetteer.country_code(fid)
+        score = FOCUS_BONUS if country and country == self.focus else 0.0
+        countries = sum(v for k, v in others.items() if isinstance(k, str))
+        if country and countries:
+            score += DOC_COUNTRY_BONUS * others[country] / countries
+        kind = gazetteer.kind(fid)
+        admin1 = gazetteer.admin1_of(fid)
+        if kind == ADMIN1 and others[fid]:
+            score += DOC_ADMIN1_BONUS  # "Georgia" beside Atlanta and Savannah
+        elif admin1 >= 0 and others[admin1]:
+            score += DOC_ADMIN1_BONUS
+        admin2 = gazetteer.admin2_of(fid)
+        if kind == CITY and admin2 >= 0 and others[admin2]:
+            score += DOC_ADMIN2_BONUS
+        return score
+
+
+def _regions(fid: int, gazetteer: Gazetteer) -> list[int]:
+    """The features ``fid`` lies in (and itself, if it is a region)."""
+    kind = gazetteer.kind(fid)
+    out = [fid] if kind in (ADMIN1, ADMIN2) else []
+    out += [r for r in (gazetteer.admin1_of(fid), gazetteer.admin2_of(fid)) if r >= 0]
+    return out
+
+
+def _qualifies(region_candidates: list[tuple[int, bool]], fid: int, gazetteer: Gazetteer) -> bool:
+    """Does one reading of the following span contain feature ``fid`` ("Paris" + ", Texas")?"""
+    country = gazetteer.country_code(fid)
+    inside = {gazetteer.admin1_of(fid), gazetteer.admin2_of(fid)}
+    for region, _ in region_candidates:
+        kind = gazetteer.kind(region)
+        if (kind == COUNTRY and gazetteer.country_code(region) == country) or (kind != CITY and region in inside):
+            return region != fid
+    return False
+
+
+def resolve_spans(
+    text: str,
+    spans: Sequence[NameSpan],
+    *,
+    focus_country: str | None,
+    gazetteer: Gazetteer,
+) -> list[Place | None]:
+    """Resolve each span of ``text`` to a :class:`Place` (None when nothing matches), in context."""
+    options = [candidates(span, gazetteer) for span in spans]
+    priors = [[prior(fid, alias, gazetteer) for fid, alias in opts] for opts in options]
+    for opts, scores in zip(options, priors):
+        _shadow_admins(opts, scores, gazetteer)
+
+    # The best reading of each span alone votes for its country and regions; the readings
+    # in that context vote again (a few rounds settle "Savannah" once "Atlanta" is in Georgia).
+    chosen = [_best(opts, scores, [0.0] * len(opts)) for opts, scores in zip(options, priors)]
+    keys = [normalize(span.text) for span in spans]
+    for _ in range(CONTEXT_ROUNDS):
+        votes = [_votes(fid, gazetteer) for fid in chosen]
+        context = _Context(focus_country, sum(votes, Counter()))
+        # A name repeated ("Georgia ... Georgia") must not confirm its own reading.
+        same_name: dict[str, Counter] = {}
+        for key, vote in zip(keys, votes):
+            same_name.setdefault(key, Counter()).update(vote)
+        updated = []
+        for i, (opts, scores) in enumerate(zip(options, priors)):
+            qualifier = options[i + 1] if i + 1 < len(spans) and _adjacent(text, spans[i], spans[i + 1]) else []
+            bonuses = [
+                context.bonus(fid, gazetteer, same_name[keys[i]])
+                + (QUALIFIER_BONUS if qualifier and _qualifies(qualifier, fid, gazetteer) else 0.0)
+                for fid, _ in opts
+            ]
+            updated.append(_best(opts, scores, bonuses))
+        if updated == chosen:
+            break
+        chosen = updated
+    return [None if fid is None else gazetteer.place(fid, text=span.text) for span, fid in zip(spans, chosen)]
+
+
+def _votes(fid: int | None, gazetteer: Gazetteer) -> Counter:
+    """What one reading says about the article: its country (str key) and regions (int keys)."""
+    if fid is None:
+        return Counter()
+    country = gazetteer.country_code(fid)
+    return Counter([country, *_regions(fid, gazetteer)] if country else _regions(fid, gazetteer))
+
+
+def _best(opts: list[tuple[int, bool]], scores: list[float], bonuses: list[float]) -> int | None:
+    if not opts:
+        return None
+    best = max(range(len(opts)), key=lambda k: scores[k] + bonuses[k])
+    return opts[best][0]
+
+
+def _shadow_admins(opts: list[tuple[int, bool]], scores: list[float], gazetteer: Gazetteer) -> None:
+    """A region sharing its name with a city inside it yields to the city ("Almaty", "New York")."""
+    inside = {r for fid, _ in opts if gazetteer.kind(fid) == CITY for r in _regions(fid, gazetteer)}
+    for k, (fid, _) in enumerate(opts):
+        if gazetteer.kind(fid) in (ADMIN1, ADMIN2) and fid in inside:
+            scores[k] -= SHADOWED_ADMIN_PENALTY
+
+
+def _adjacent(text: str, span: NameSpan, following: NameSpan) -> bool:
+    """``following`` directly qualifies ``span``: "Paris, Texas", "Springfield (Illinois)"."""
+    between = text[span.end : following.start]
+    return following.start > span.end and between.strip() in {",", "("} and len(between) <= 3
+
+
+def resolve_name(
+    name: str,
+    *,
+    focus_country: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Place | None:
+    """Resolve one bare place name or demonym; None when the gazetteer does not know it.
+
+    >>> resolve_name("Springfield, Illinois").admin1
+    'Illinois'
+    """
+    gazetteer = gazetteer or Gazetteer.default()
+    spans = _comma_parts(name, 0)
+    if not spans:
+        return None
+    return resolve_spans(name, spans, focus_country=focus_country, gazetteer=gazetteer)[0]
