@@ -31,7 +31,7 @@ from .records import Article, Entity, Event, Extraction
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "LAW"})
 
 
-@dataclass(slots=True)
+@dataclass
 class Extractor:
     """Holds the loaded model and dictionaries; turns parsed articles into extractions.
 
@@ -70,7 +70,7 @@ class Extractor:
         focus = self.actor_coder.focus_country(doc)
         actor_mentions = self.actor_coder.mentions(doc, focus_country=focus)
         places = find_places(doc, focus_country=focus, gazetteer=self.gazetteer)
-        dates = find_dates(doc, published=published)
+        dates = find_dates(doc, published=published, focus_country=focus)
         counts = find_counts(doc)
         coded = self.event_coder.code(
             doc,

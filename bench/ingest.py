@@ -1,0 +1,238 @@
+"""Benchmark ``newsevents ingest``: store overhead, memory, database size and incident quality.
+
+For each corpus and worker count, two runs over the same articles, each in a
+fresh process: ``bare`` (read, clean, ``extract_articles``) and ``store``
+(``newsevents.store.ingest`` into a fresh database). The store overhead is the
+difference in articles/s. Incidents formed in gva-longtail are scored against
+its gold ``incident_id`` (pairwise "two articles share an incident" P/R/F1 and
+B-cubed), beside the trivial baseline where every article is its own incident.
+
+    python bench/ingest.py --limit 300          # a sample while developing
+    python bench/ingest.py                      # everything (long on 2 cores)
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "eval"
+CORPORA = {
+    "gva-longtail": SHARED / "gva-longtail" / "gva_longtail_docs.jsonl",
+    "india-police-events": SHARED / "india-police-events" / "docs.jsonl",
+}
+RESULTS = REPO / "bench" / "results" / "ingest.json"
+
+
+def sample(corpus: str, source: Path, limit: int | None, out: Path) -> int:
+    """Copy ``source`` (or its first ``limit`` articles, whole gold incidents at a time for gva) to ``out``."""
+    written = 0
+    last_incident = None
+    with source.open(encoding="utf-8") as lines, out.open("w", encoding="utf-8") as sink:
+        for line in lines:
+            if not line.strip():
+                continue
+            if limit is not None and written >= limit:
+                incident = json.loads(line).get("gold", {}).get("incident_id") if corpus == "gva-longtail" else None
+                if incident is None or incident != last_incident:
+                    break
+            if corpus == "gva-longtail":
+                last_incident = json.loads(line).get("gold", {}).get("incident_id")
+            sink.write(line)
+            written += 1
+    return written
+
+
+def _peak_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def run_one(mode: str, path: Path, workers: int, db: Path) -> dict:
+    """One measured run in this process (called through ``--one``)."""
+    from newsevents.clean import clean
+    from newsevents.errors import NewsEventsError
+    from newsevents.ingest import iter_documents
+    from newsevents.pipeline import Extractor, extract_articles
+
+    if workers == 1:
+        Extractor().warm_up()  # both modes load the model before the clock starts
+    started = time.perf_counter()
+    if mode == "bare":
+        ids: dict[str, str | None] = {}
+
+        def articles():
+            for raw in iter_documents([str(path)]):
+                if isinstance(raw, NewsEventsError):
+                    continue
+                try:
+                    article = clean(raw)
+                except NewsEventsError:
+                    continue
+                ids.setdefault(article.id, raw.record_id)
+                yield article
+
+        count = events = 0
+        for extraction in extract_articles(articles(), workers=workers):
+            count += 1
+            events += len(extraction.events)
+        elapsed = time.perf_counter() - started
+        own, children = _peak_mb()
+        return {"articles": count, "events": events, "seconds": elapsed, "peak_mb": own, "peak_child_mb": children,
+                "record_ids": ids}  # fmt: skip
+    from newsevents.store import Store
+    from newsevents.store.ingest import ingest
+
+    with Store(db) as store:
+        run = ingest(store, [str(path)], workers=workers)
+        incidents = {
+            a: sorted(i) for a, i in _article_incidents(store).items()
+        }
+    elapsed = time.perf_counter() - started
+    own, children = _peak_mb()
+    size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+    s = run.summary
+    return {"articles": s.stored + s.already_present, "events": s.events, "incidents": s.incidents,
+            "failed": s.failed, "seconds": elapsed, "peak_mb": own, "peak_child_mb": children, "db_bytes": size,
+            "article_incidents": incidents}  # fmt: skip
+
+
+def _article_incidents(store) -> dict[str, set[str]]:
+    """Each article's main incident: that of its first ASSAULT event, else of its first event in an incident."""
+    first: dict[str, tuple[int, str]] = {}
+    for event in (e for page in store.pages() for e in page):
+        if not event["incident_id"]:
+            continue
+        rank = 0 if event["type"] == "ASSAULT" else 1
+        key = (rank, event["seq"])
+        if event["article_id"] not in first or key < first[event["article_id"]][0]:
+            first[event["article_id"]] = (key, event["incident_id"])
+    return {article: {incident} for article, (_, incident) in first.items()}
+
+
+def pairwise(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
+    """Pairwise precision/recall/F1 of "these two articles report one incident", and B-cubed F1."""
+    items = sorted(set(predicted) & set(gold))
+    true_pairs = pred_pairs = both = 0
+    for a, b in itertools.combinations(items, 2):
+        same_gold, same_pred = gold[a] == gold[b], predicted[a] == predicted[b]
+        true_pairs += same_gold
+        pred_pairs += same_pred
+        both += same_gold and same_pred
+    precision = both / pred_pairs if pred_pairs else 0.0
+    recall = both / true_pairs if true_pairs else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    by_gold, by_pred = defaultdict(set), defaultdict(set)
+    for item in items:
+        by_gold[gold[item]].add(item)
+        by_pred[predicted[item]].add(item)
+    bp = sum(len(by_pred[predicted[i]] & by_gold[gold[i]]) / len(by_pred[predicted[i]]) for i in items) / len(items)
+    br = sum(len(by_pred[predicted[i]] & by_gold[gold[i]]) / len(by_gold[gold[i]]) for i in items) / len(items)
+    b3 = 2 * bp * br / (bp + br) if bp + br else 0.0
+    return {"articles": len(items), "pair_precision": precision, "pair_recall": recall, "pair_f1": f1,
+            "bcubed_precision": bp, "bcubed_recall": br, "bcubed_f1": b3}  # fmt: skip
+
+
+def _gold(path: Path) -> dict[str, str]:
+    gold = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            incident = (record.get("gold") or {}).get("incident_id")
+            if incident is not None:
+                gold[record["id"]] = str(incident)
+    return gold
+
+
+def _spawn(mode: str, path: Path, workers: int, db: Path) -> dict:
+    output = subprocess.run(
+        [sys.executable, __file__, "--one", mode, str(path), str(workers), str(db)],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, help="articles per corpus (default: all)")
+    parser.add_argument("--workers", default="1,2", help="worker counts to measure (default 1,2)")
+    parser.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="default: both")
+    parser.add_argument("--one", nargs=4, metavar=("MODE", "PATH", "WORKERS", "DB"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        mode, path, workers, db = args.one
+        print(json.dumps(run_one(mode, Path(path), int(workers), Path(db))))
+        return 0
+    results: dict = {"limit": args.limit, "cpus": os.cpu_count(), "runs": [], "incidents": {}}
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for corpus in args.corpus or sorted(CORPORA):
+            source = CORPORA[corpus]
+            if not source.exists():
+                print(f"skipping {corpus}: {source} is absent", file=sys.stderr)
+                continue
+            path = Path(tmp) / f"{corpus}.jsonl"
+            n = sample(corpus, source, args.limit, path)
+            for workers in (int(w) for w in args.workers.split(",")):
+                bare = _spawn("bare", path, workers, Path(tmp) / "unused.db")
+                db = Path(tmp) / f"{corpus}-{workers}.db"
+                stored = _spawn("store", path, workers, db)
+                bare_rate, store_rate = bare["articles"] / bare["seconds"], stored["articles"] / stored["seconds"]
+                row = {
+                    "corpus": corpus, "inputs": n, "workers": workers, "articles": stored["articles"],
+                    "events": stored["events"], "incidents": stored["incidents"],
+                    "bare_articles_per_s": round(bare_rate, 2), "store_articles_per_s": round(store_rate, 2),
+                    "store_overhead_pct": round(100 * (1 - store_rate / bare_rate), 1),
+                    "peak_mb_main": round(stored["peak_mb"]), "peak_mb_worker": round(
+                        stored["peak_child_mb"] if workers > 1 else stored["peak_mb"]),
+                    "db_mb": round(stored["db_bytes"] / 1e6, 1),
+                }  # fmt: skip
+                rows.append(row)
+                print(json.dumps(row), file=sys.stderr)
+                if corpus == "gva-longtail" and workers == min(int(w) for w in args.workers.split(",")):
+                    gold = _gold(path)
+                    by_record = {}
+                    for article_id, record_id in bare["record_ids"].items():
+                        incidents = stored["article_incidents"].get(article_id)
+                        if record_id in gold:
+                            by_record[record_id] = incidents[0] if incidents else f"none:{record_id}"
+                    results["incidents"] = {
+                        "store": pairwise(by_record, gold),
+                        "baseline_singletons": pairwise({r: r for r in by_record}, gold),
+                    }
+    results["runs"] = rows
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    _print(results)
+    return 0
+
+
+def _print(results: dict) -> None:
+    header = ("corpus", "workers", "articles", "events", "incidents", "bare a/s", "store a/s", "overhead %",
+              "peak MB/worker", "db MB")  # fmt: skip
+    keys = ("corpus", "workers", "articles", "events", "incidents", "bare_articles_per_s", "store_articles_per_s",
+            "store_overhead_pct", "peak_mb_worker", "db_mb")  # fmt: skip
+    print(" | ".join(header))
+    for row in results["runs"]:
+        print(" | ".join(str(row[k]) for k in keys))
+    if results["incidents"]:
+        print("\nincidents vs gva-longtail gold (articles sharing an incident)")
+        print("system | pair P | pair R | pair F1 | B3 P | B3 R | B3 F1")
+        for name, score in results["incidents"].items():
+            print(" | ".join([name] + [f"{score[k]:.3f}" for k in (
+                "pair_precision", "pair_recall", "pair_f1", "bcubed_precision", "bcubed_recall", "bcubed_f1")]))  # fmt: skip
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,203 @@
+"""``newsevents ingest``, ``query`` and ``export``: the event database from the command line.
+
+    newsevents ingest news.jsonl pages/ --workers 2
+    newsevents query --type ASSAULT --country KAZ --since 2022-01-01
+    newsevents export --format csv --layout acled --country KAZ -o kaz.csv
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .. import nlp
+
+FILTER_OPTIONS = (
+    ("--type", "TYPES", "PLOVER event types, comma-separated (e.g. ASSAULT,PROTEST)"),
+    ("--country", "ISO3", "ISO alpha-3 code(s) of the event location or of either actor (e.g. KAZ,RUS)"),
+    ("--actor", "TEXT", "part of an actor's name, or an actor code (RUS, KAZCOP, MIL)"),
+    ("--since", "YYYY-MM-DD", "events on or after this date (event date, else publication date)"),
+    ("--until", "YYYY-MM-DD", "events on or before this date"),
+    ("--near", "LAT,LON,KM", "events within KM kilometres of LAT,LON"),
+    ("--text", "TEXT", "part of the evidence sentence or of the article title"),
+)
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    from ..store import default_db_path
+
+    parser.add_argument("--db", metavar="PATH",
+                        help=f"event database (default: $NEWSEVENTS_DB or {default_db_path()})")  # fmt: skip
+
+
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters")
+    for flag, metavar, help_text in FILTER_OPTIONS:
+        group.add_argument(flag, metavar=metavar, help=help_text)
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}")
+    return int(value)
+
+
+def _filters(args: argparse.Namespace):
+    from ..store import Filters
+
+    return Filters.from_strings(**{flag[2:]: getattr(args, flag[2:]) for flag, _, _ in FILTER_OPTIONS})
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    ingest = subparsers.add_parser(
+        "ingest",
+        help="extract articles into the event database (skips what is already stored)",
+        description="Read every input (files, directories, '-', JSONL, HTML, feeds), extract its events and store "
+        "them with their incidents. Articles already stored are skipped; each batch is one transaction, so an "
+        "interrupted run can simply be run again.",
+    )
+    ingest.add_argument("inputs", nargs="+", metavar="PATH", help="file, directory, JSONL, feed, or - for stdin")
+    _db_option(ingest)
+    ingest.add_argument("--workers", type=_positive, default=1, metavar="N", help="extraction processes (default 1)")
+    ingest.add_argument("--date", metavar="YYYY-MM-DD", help="publication date for inputs that give none")
+    ingest.add_argument("--batch-size", type=_positive, default=nlp.DEFAULT_BATCH_SIZE, metavar="N",
+                        help=f"articles per parsing batch and per transaction (default {nlp.DEFAULT_BATCH_SIZE})")  # fmt: skip
+    ingest.set_defaults(func=run_ingest)
+
+    query = subparsers.add_parser(
+        "query",
+        help="list stored events or incidents",
+        description="Print the stored events (or incidents) matching every filter given, oldest first.",
+    )
+    _db_option(query)
+    _filter_options(query)
+    query.add_argument("--limit", type=_positive, default=50, metavar="N", help="at most N rows (default 50)")
+    query.add_argument("--incidents", action="store_true", help="list incidents instead of events")
+    query.add_argument("--json", action="store_true", help="one JSON object per line instead of a table")
+    query.set_defaults(func=run_query)
+
+    export = subparsers.add_parser(
+        "export",
+        help="write stored events as CSV, JSONL, Parquet or GeoJSON",
+        description="Write every stored event matching the filters to a file, in newsevents' own columns or in "
+        "the ACLED or CAMEO (GDELT event table) layout.",
+    )
+    _db_option(export)
+    export.add_argument("--format", choices=("csv", "jsonl", "parquet", "geojson"),
+                        help="file format (default: from the file extension)")  # fmt: skip
+    export.add_argument("--layout", choices=("native", "acled", "cameo"), default="native",
+                        help="columns: newsevents' own (default), ACLED's or GDELT's event table")  # fmt: skip
+    _filter_options(export)
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help="output file, or - for stdout")
+    export.set_defaults(func=run_export)
+
+
+def _open(args: argparse.Namespace, *, readonly: bool):
+    from ..store import Store
+
+    return Store(args.db, readonly=readonly)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from ..pipeline import parse_date
+    from ..store.ingest import count_inputs, ingest
+
+    published = parse_date(args.date)
+    console = Console(stderr=True)
+    total = count_inputs(args.inputs)
+    columns = (
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+    )
+    with _open(args, readonly=False) as store, Progress(
+        *columns, console=console, disable=not console.is_terminal
+    ) as progress:
+        task = progress.add_task("ingest", total=total, rate="")
+
+        def advance(n: int) -> None:
+            progress.advance(task, n)
+            speed = progress.tasks[0].speed
+            progress.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
+
+        run = ingest(
+            store, args.inputs, published=published, workers=args.workers, batch_size=args.batch_size, advance=advance
+        )
+        path = store.path
+    s = run.summary
+    rate = s.read / s.elapsed if s.elapsed else 0.0
+    console.print(
+        f"{s.read} articles read: {s.stored} stored, {s.already_present} already present; "
+        f"{s.events} events, {s.incidents} new incidents; {s.failed} failed inputs; "
+        f"{s.elapsed:.1f} s ({rate:.1f} articles/s) -> {path}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    for error in run.errors:
+        console.print(f"  skipped: {error}", highlight=False, markup=False, soft_wrap=True)
+    if s.failed > len(run.errors):
+        console.print(f"  ... and {s.failed - len(run.errors)} more (use -v to see them all)", soft_wrap=True)
+    return 0
+
+
+def _actor(actor: dict | None) -> str:
+    if not actor:
+        return ""
+    code = (actor.get("country") or "") + (actor.get("sector") or "")
+    return f"{actor['name']} ({code})" if code else actor["name"]
+
+
+def _place(place: dict | None) -> str:
+    if not place:
+        return ""
+    return ", ".join(dict.fromkeys(filter(None, (place.get("name"), place.get("admin1"), place.get("country")))))
+
+
+def _count(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def run_query(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    filters = _filters(args)
+    with _open(args, readonly=True) as store:
+        rows = (store.incidents if args.incidents else store.events)(filters, limit=args.limit)
+    if args.json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return 0
+    if args.incidents:
+        table = Table("id", "date", "type", "location", "killed", "injured", "events", "articles", "confidence")
+        for i in rows:
+            table.add_row(i["id"], i["date"] or "", i["type"], _place(i["location"]), _count(i["fatalities"]),
+                          _count(i["injuries"]), str(i["n_events"]), str(i["n_articles"]), f"{i['confidence']:.2f}")  # fmt: skip
+    else:
+        table = Table("seq", "date", "type", "source", "target", "location", "killed", "evidence")
+        for e in rows:
+            sentence = " ".join((e.get("mentions") or [{}])[0].get("sentence", "").split())
+            table.add_row(str(e["seq"]), e.get("date") or e.get("published") or "", e["type"], _actor(e.get("source")),
+                          _actor(e.get("target")), _place(e.get("location")), _count(e.get("fatalities")), sentence)  # fmt: skip
+    console = Console()
+    console.print(table)
+    console.print(f"{len(rows)} {'incidents' if args.incidents else 'events'}", style="dim", highlight=False)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from ..store.export import export
+
+    filters = _filters(args)
+    with _open(args, readonly=True) as store:
+        summary = export(store, args.output, format=args.format, layout=args.layout, filters=filters)
+    skipped = ", ".join(f"{n} {reason}" for reason, n in summary.skipped.most_common())
+    where = "stdout" if args.output == "-" else args.output
+    print(f"{summary.rows} rows -> {where}" + (f" (skipped: {skipped})" if skipped else ""), file=sys.stderr)
+    return 0

@@ -1,0 +1,124 @@
+"""Read, clean, extract and store a stream of inputs, skipping what the store already holds.
+
+Articles already stored (same content hash), or repeated earlier in the same
+run, are skipped before extraction, so a re-run costs only reading and
+cleaning. Extractions are stored ``batch_size`` articles per transaction: an
+interrupted run, run again, ends with exactly the rows of an uninterrupted one.
+
+>>> from newsevents.store import Store
+>>> import tempfile, pathlib
+>>> with Store(pathlib.Path(tempfile.mkdtemp()) / "e.db") as store:  # doctest: +SKIP
+...     run = ingest(store, ["examples/kazakhstan-troops.txt"])
+>>> run.summary.stored  # doctest: +SKIP
+1
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import nlp
+from ..errors import InputError, NewsEventsError
+from ..records import Article
+from .store import IngestSummary, Store, content_hash
+
+log = logging.getLogger(__name__)
+MAX_REPORTED_ERRORS = 5
+COUNTABLE_SUFFIXES = {".jsonl": "lines", ".ndjson": "lines", ".txt": "one", ".html": "one", ".htm": "one"}
+
+
+@dataclass(slots=True)
+class IngestRun:
+    """The summary of one ingest and its first input errors."""
+
+    summary: IngestSummary = field(default_factory=IngestSummary)
+    errors: list[str] = field(default_factory=list)
+
+    def fail(self, error: NewsEventsError) -> None:
+        self.summary.failed += 1
+        log.warning("skipped: %s", error)
+        if len(self.errors) < MAX_REPORTED_ERRORS:
+            self.errors.append(str(error))
+
+
+def count_inputs(inputs: Iterable[str]) -> int | None:
+    """The number of articles in ``inputs`` when cheap to know (JSONL lines, single text/HTML files), else None."""
+    total = 0
+    for name in inputs:
+        path = Path(name)
+        kind = COUNTABLE_SUFFIXES.get(path.suffix.lower())
+        if kind is None or not path.is_file():
+            return None
+        if kind == "one":
+            total += 1
+            continue
+        with path.open("rb") as handle:
+            total += sum(1 for line in handle if line.strip())
+    return total
+
+
+def _new_articles(
+    store: Store,
+    inputs: Iterable[str],
+    run: IngestRun,
+    *,
+    published: dt.date | None,
+    advance: Callable[[int], None],
+) -> Iterator[Article]:
+    from ..clean import clean
+    from ..ingest import iter_documents
+
+    seen: set[str] = set()
+    for item in iter_documents(inputs, published=published):
+        if isinstance(item, InputError):
+            run.fail(item)
+            advance(1)
+            continue
+        try:
+            article = clean(item)
+        except NewsEventsError as error:
+            run.fail(error)
+            advance(1)
+            continue
+        run.summary.read += 1
+        digest = content_hash(article)
+        if digest in seen or store.contains(article):
+            run.summary.already_present += 1
+            advance(1)
+            continue
+        seen.add(digest)
+        yield article
+
+
+def ingest(
+    store: Store,
+    inputs: Iterable[str],
+    *,
+    published: dt.date | None = None,
+    workers: int = 1,
+    batch_size: int = nlp.DEFAULT_BATCH_SIZE,
+    model: str = nlp.DEFAULT_MODEL,
+    advance: Callable[[int], None] = lambda n: None,
+) -> IngestRun:
+    """Store every new article of ``inputs``; ``advance(n)`` is called as articles are done."""
+    from ..pipeline import extract_articles
+
+    started = time.perf_counter()
+    run = IngestRun()
+    articles = _new_articles(store, inputs, run, published=published, advance=advance)
+    extractions = iter(extract_articles(articles, model=model, batch_size=batch_size, workers=workers))
+    while batch := list(itertools.islice(extractions, batch_size)):
+        part = store.add(batch, batch_size=batch_size)
+        run.summary.stored += part.stored
+        run.summary.already_present += part.already_present
+        run.summary.events += part.events
+        run.summary.incidents += part.incidents
+        advance(len(batch))
+    run.summary.elapsed = time.perf_counter() - started
+    return run
