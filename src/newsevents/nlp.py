@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .errors import Messages, ModelError
 
@@ -47,3 +47,32 @@ def parse(
 ) -> Iterator[Doc]:
     """Parse ``texts`` lazily, in batches, with the pipeline ``model``."""
     yield from load(model).pipe(texts, batch_size=batch_size)
+
+
+def entity_at(token: Token) -> Span | None:
+    """The named entity that contains ``token``, or ``None``.
+
+    Reads the token's IOB tags instead of ``doc.ents``, which spaCy rebuilds
+    from every token of the document on each access.
+    """
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type)
+
+
+_TEXT_KEY = "newsevents.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import entity_at, text_of
 from ..records import Actor
 from .dictionaries import PLACE_KINDS, SECTOR_ACLED, Entry, Lexicon, load_lexicon, normalize
 
@@ -172,11 +173,11 @@ class ActorCoder:
             return cached
         ranges = []
         offset = 0
-        for line in doc.text.split("\n"):
+        for line in text_of(doc).split("\n"):
             if len(line.strip()) <= CREDIT_LINE_MAX and CREDIT.search(line):
                 ranges.append((offset, offset + len(line)))
             offset += len(line) + 1
-        for paren in re.finditer(r"\([^()]{0,120}\)", doc.text):
+        for paren in re.finditer(r"\([^()]{0,120}\)", text_of(doc)):
             if CREDIT.search(paren.group()):
                 ranges.append(paren.span())
         mask = [any(a <= t.idx < b for a, b in ranges) for t in doc]
@@ -194,7 +195,7 @@ class ActorCoder:
         token = doc[m.start]
         if token.ent_type_ in NOT_NAME_ENTS:
             return None
-        ent = _entity_of(token)
+        ent = entity_at(token)
         if ent is not None and ent.start < m.start and not titled:
             return None  # "Hunter Biden": another person with a leader's surname
         candidates = [e for e in m.entries if e.kind == "surname" and (titled or (
@@ -350,12 +351,8 @@ def _is_place_use(doc: Doc, span: Span) -> bool:
     return head.dep_ in ("compound", "npadvmod") or (head.dep_ == "appos" and head.head.ent_type_ == "GPE")
 
 
-def _entity_of(token: Token) -> Span | None:
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-
-
 def _ent_text(token: Token) -> str:
-    ent = _entity_of(token)
+    ent = entity_at(token)
     return ent.text if ent is not None else token.text
 
 

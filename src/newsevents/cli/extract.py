@@ -13,13 +13,13 @@ import sys
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
 from ..nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL
 from ..records import Actor, Event, Extraction
 from .inputs import InputTally, add_input_arguments
 
-EVIDENCE_CHARS = 90
+EVIDENCE_CHARS = 160
 
 
 def register(subparsers: Any) -> None:
@@ -59,27 +59,31 @@ def _casualties(event: Event) -> str:
     return ", ".join(parts)
 
 
-def _table(extraction: Extraction) -> Table:
+def _render(extraction: Extraction) -> Text:
+    """One heading per article, then two lines per event: the coding, then its evidence."""
     article = extraction.article
-    table = Table(title=f"{article.title} ({article.published or 'no date'})", title_justify="left", expand=True)
-    for column in ("type", "cameo", "source", "target", "where", "when", "casualties", "context", "evidence"):
-        table.add_column(column, overflow="fold")
-    for event in extraction.events:
-        evidence = event.mentions[0].sentence if event.mentions else ""
-        if len(evidence) > EVIDENCE_CHARS:
-            evidence = evidence[:EVIDENCE_CHARS].rstrip() + " …"
-        table.add_row(
-            event.type + (f"/{event.mode}" if event.mode else ""),
-            event.cameo or "",
-            _actor(event.source),
-            _actor(event.target),
-            event.location.name if event.location else "",
+    text = Text()
+    text.append(article.title or "(no title)", style="bold")
+    text.append(f"  {article.published or 'no date'}  {len(extraction.events)} events\n", style="dim")
+    for number, event in enumerate(extraction.events, 1):
+        text.append(f"{number:>3} ")
+        text.append(event.type + (f"/{event.mode}" if event.mode else ""), style="bold cyan")
+        text.append(f" cameo {event.cameo or '-'}")
+        if event.acled:
+            text.append(f" · {event.acled.sub_event_type}", style="magenta")
+        text.append(f"\n    {_actor(event.source) or '?'} → {_actor(event.target) or '-'}")
+        details = [
+            f"@ {event.location.name}" if event.location else "",
             event.date.isoformat() if event.date else "",
             _casualties(event),
             _flags(event),
-            evidence,
-        )
-    return table
+        ]
+        text.append("  " + "  ".join(d for d in details if d), style="green")
+        evidence = event.mentions[0].sentence if event.mentions else ""
+        if len(evidence) > EVIDENCE_CHARS:
+            evidence = evidence[:EVIDENCE_CHARS].rstrip() + " …"
+        text.append(f"\n    “{evidence}”\n", style="dim")
+    return text
 
 
 def run(args: argparse.Namespace) -> int:
@@ -95,6 +99,6 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             sys.stdout.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
         else:
-            console.print(_table(extraction))
+            console.print(_render(extraction))
     print(tally.summary("extracted"), file=sys.stderr)
     return tally.exit_code

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import text_of
 from ..records import DateResolution
 from .grammar import scan
 
@@ -67,7 +68,7 @@ def date_event(
 ) -> EventDate:
     """The date of the event whose trigger is token ``trigger_i`` (see the module docstring for the rule)."""
     trigger = doc[trigger_i]
-    paragraph = _paragraph(doc.text, trigger.idx)
+    paragraph = _paragraph(text_of(doc), trigger.idx)
     # Sentences never cross a paragraph break, whatever the parser says.
     lo, hi = max(trigger.sent.start_char, paragraph[0]), min(trigger.sent.end_char, paragraph[1])
     clause = [t.i for t in _heads_until(trigger, _ends_clause)]

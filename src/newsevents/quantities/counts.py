@@ -33,6 +33,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import text_of
 from ..records import Count
 from .numbers import _rows, parse_quantity
 
@@ -322,7 +323,7 @@ def _single_np_count(head: Token) -> _Victims | None:
     lower = head.lower_
     if lower in ("nobody", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         start = min(head.left_edge.idx, head.idx)
-        return _Victims(Count(0, head.doc.text[start : head.idx + len(head)]), start, head.idx + len(head))
+        return _Victims(Count(0, text_of(head.doc)[start : head.idx + len(head)]), start, head.idx + len(head))
     if _is_number(head) and head.pos_ in ("NUM", "NOUN"):
         return _number_phrase(head)
     for child in head.children:
@@ -341,7 +342,7 @@ def _single_np_count(head: Token) -> _Victims | None:
 def _one(head: Token, first: Token) -> _Victims:
     start = min(first.idx, head.idx)
     end = head.idx + len(head)
-    return _Victims(Count(1, head.doc.text[start:end]), start, end)
+    return _Victims(Count(1, text_of(head.doc)[start:end]), start, end)
 
 
 def _number_phrase(number: Token) -> _Victims | None:
@@ -350,7 +351,7 @@ def _number_phrase(number: Token) -> _Victims | None:
         return None
     start = number.left_edge.idx
     end = number.idx + len(number)
-    count = parse_quantity(number.doc.text[start:end])
+    count = parse_quantity(text_of(number.doc)[start:end])
     if count is None:
         count = parse_quantity(number.text)
         start = number.idx
@@ -360,4 +361,4 @@ def _number_phrase(number: Token) -> _Victims | None:
 def _add(doc: Doc, first: _Victims, second: _Victims) -> _Victims:
     start, end = min(first.start, second.start), max(first.end, second.end)
     exact = first.count.exact and second.count.exact
-    return _Victims(Count(first.count.value + second.count.value, doc.text[start:end], exact), start, end)
+    return _Victims(Count(first.count.value + second.count.value, text_of(doc)[start:end], exact), start, end)

@@ -1,0 +1,146 @@
+"""End to end: the example article through every stage (the acceptance checks of the extract issues)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import newsevents
+from newsevents.pipeline import extract_articles
+
+CREDIT_WORDS = ("Getty", "AFP", "Sipa", "TASS", "Press Service", "AP Photo")
+
+
+@pytest.fixture(scope="module")
+def example(example_path):
+    return newsevents.extract(example_path, published="2022-01-06")
+
+
+def events_of(extraction, event_type, *, sentence_has=""):
+    return [
+        e
+        for e in extraction.events
+        if e.type == event_type and any(sentence_has in m.sentence for m in e.mentions)
+    ]
+
+
+def test_deployment_into_the_country_on_publication_day(example):
+    deployments = [e for e in events_of(example, "MOBILIZE") if e.source and e.source.country == "RUS"]
+    assert deployments, "no Russian deployment coded"
+    deployment = deployments[0]
+    assert deployment.date == dt.date(2022, 1, 6)
+    assert deployment.location is not None and deployment.location.country == "KAZ"
+
+
+def test_arson_by_protesters_is_located_in_the_city(example):
+    arsons = [e for e in events_of(example, "ASSAULT", sentence_has="on fire") if e.source]
+    assert arsons
+    arson = arsons[0]
+    assert arson.source.sector in {"OPP", "CVL", "REB"} and arson.source.country == "KAZ"
+    assert arson.location.name == "Almaty"
+    assert arson.location.lat == pytest.approx(43.25, abs=0.2)
+    assert arson.location.lon == pytest.approx(76.9, abs=0.2)
+
+
+def test_police_killing_rioters_has_a_vague_lower_bound(example):
+    killings = [e for e in events_of(example, "ASSAULT", sentence_has="rioters") if e.source]
+    police = [e for e in killings if e.source.sector == "COP"]
+    assert police and police[0].fatalities == 24
+    assert police[0].context.reported
+
+
+def test_security_officers_killed_and_injured_on_one_event(example):
+    assert any(e.fatalities == 13 and e.injuries == 353 for e in example.events)
+
+
+def test_no_casualty_figure_from_ages_or_population(example):
+    figures = {e.fatalities for e in example.events} | {e.injuries for e in example.events}
+    assert 81 not in figures and 19_000_000 not in figures and 19 not in figures
+
+
+def test_president_blames_and_asks_an_alliance_for_help(example):
+    accusations = [e for e in events_of(example, "ACCUSE") if e.source and e.source.name.endswith("Tokayev")]
+    assert accusations and accusations[0].source.country == "KAZ" and accusations[0].source.sector == "GOV"
+    requests = [e for e in events_of(example, "REQUEST") if e.target and e.target.sector == "IGO"]
+    assert requests
+
+
+def test_state_of_emergency_and_alliance_troops(example):
+    assert events_of(example, "COERCE", sentence_has="state of emergency")
+    assert events_of(example, "MOBILIZE", sentence_has="peacekeeping troops")
+
+
+def test_protests_began_on_new_years_day(example):
+    protests = events_of(example, "PROTEST", sentence_has="New Year")
+    assert any(e.date == dt.date(2022, 1, 1) for e in protests)
+
+
+def test_nothing_coded_from_photo_credits(example):
+    for event in example.events:
+        for actor in (event.source, event.target, event.attributed_to):
+            if actor is not None:
+                assert not any(word in actor.text for word in CREDIT_WORDS), actor
+        for mention in event.mentions:
+            assert not any(word in mention.sentence for word in CREDIT_WORDS)
+
+
+def test_quote_speaker_resolved(example):
+    speakers = {q.speaker.name for q in example.quotes if q.speaker}
+    assert any(name.endswith("Tokayev") for name in speakers)
+
+
+def test_mentions_point_into_the_body(example):
+    body = example.article.body
+    for event in example.events:
+        for mention in event.mentions:
+            assert body[mention.start : mention.end] == mention.sentence
+
+
+def test_event_ids_are_stable_and_unique(example, example_path):
+    again = newsevents.extract(example_path, published="2022-01-06")
+    ids = [e.id for e in example.events]
+    assert ids == [e.id for e in again.events]
+    assert len(ids) == len(set(ids))
+
+
+def test_two_workers_give_the_same_events_as_one(example_path):
+    article = newsevents.read(example_path, published="2022-01-06")
+    other = newsevents.read("Police arrested 12 protesters in Lagos on Monday.", published="2023-03-08")
+    one = [x.to_dict() for x in extract_articles([article, other])]
+    two = [x.to_dict() for x in extract_articles([article, other], workers=2, batch_size=1)]
+    assert one == two
+    assert one[1]["events"] and one[1]["events"][0]["type"] == "COERCE"
+
+
+DETERMINISM_SCRIPT = """
+import json, sys
+from newsevents.pipeline import extract_articles
+from newsevents import read
+texts = json.load(sys.stdin)
+articles = [read(t, published="2024-03-06") for t in texts]
+print(json.dumps([x.to_dict() for x in extract_articles(articles)], sort_keys=True))
+"""
+
+
+def test_coding_does_not_depend_on_the_hash_seed(example_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    texts = [
+        example_path.read_text(),
+        "Police arrested 3 protesters in Lagos on Monday after they blocked a highway, officials said.",
+        "Troops shelled rebel positions near Goma, and the rebels vowed to retaliate. The UN urged both sides to talk.",
+        "Israel and Jordan signed a water agreement in Amman on Tuesday. Iran condemned the deal.",
+    ]
+    outputs = set()
+    for seed in ("1", "2"):
+        run = subprocess.run(
+            [sys.executable, "-c", DETERMINISM_SCRIPT],
+            input=json.dumps(texts), capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
