@@ -30,6 +30,8 @@ def _as_input(path_or_text: str | Path) -> tuple[str, str | None]:
     """Return (input name for the readers, text when the argument is text itself)."""
     if isinstance(path_or_text, Path):
         return str(path_or_text), None
+    if not path_or_text.strip():
+        raise InputError("<text>", Messages.EMPTY)
     looks_like_path = "\n" not in path_or_text and len(path_or_text) < 4096
     if looks_like_path and Path(path_or_text).exists():
         return path_or_text, None

@@ -214,3 +214,56 @@ def test_noun_trigger_in_verbless_headline(nlp, gazetteer):
     doc, places = places_of(nlp, "Fresh clashes in Homs overnight", gazetteer)
     place = locate_event(doc, trigger(doc, "clashes"), places, focus_country=None, gazetteer=gazetteer)
     assert place is not None and place.country == "SYR"
+
+
+# -- regions, former names, abbreviations ------------------------------------------------------
+def test_seas_and_world_regions_are_not_small_towns(gazetteer):
+    darfur = resolve_name("Darfur", gazetteer=gazetteer)
+    assert darfur.country == "SDN" and darfur.precision == "admin1" and darfur.geonameid is None
+    for name in ("Middle East", "Mediterranean", "Atlantic"):
+        region = resolve_name(name, gazetteer=gazetteer)
+        assert region.country is None and region.precision == "country", name
+
+
+def test_former_names_and_press_abbreviations(gazetteer):
+    assert resolve_name("Bombay", gazetteer=gazetteer).name == "Mumbai"
+    assert resolve_name("Kiev", gazetteer=gazetteer).country == "UKR"
+    assert resolve_name("Sask.", gazetteer=gazetteer).name == "Saskatchewan"
+    assert resolve_name("W. Va.", gazetteer=gazetteer).name == "West Virginia"
+    assert resolve_name("Dagestan", gazetteer=gazetteer).country == "RUS"
+    quebec = resolve_name("Quebec City", gazetteer=gazetteer)
+    assert quebec.precision == "city" and near(quebec, 46.8, -71.2, 0.3)
+
+
+def test_wide_province_point_is_not_pulled_to_its_towns(gazetteer):
+    """Ontario's towns crowd its southern edge (the percentile box centre is at 46.6 N); the full
+    extent of its towns puts the point further into the province."""
+    ontario = resolve_name("Ontario", focus_country="CAN", gazetteer=gazetteer)
+    assert ontario.precision == "admin1" and ontario.lat > 47.0
+
+
+# -- event location: precision, objects, modifiers ---------------------------------------------
+def test_most_precise_place_wins_and_unknown_village_keeps_its_name(nlp, gazetteer):
+    doc, places = places_of(nlp, "A roadside bomb killed three soldiers near the village of Tal Zahab in "
+                                 "northern Iraq on Sunday.", gazetteer)
+    place = locate_event(doc, trigger(doc, "killed"), places, focus_country=None, gazetteer=gazetteer)
+    assert place.name == "Tal Zahab" and place.geonameid is None
+    assert place.country == "IRQ" and place.precision == "country"
+
+
+def test_province_of_country_beats_country(nlp, gazetteer):
+    doc, places = places_of(nlp, "Two aid workers were killed in Kenya's Garissa county on Friday.", gazetteer)
+    place = locate_event(doc, trigger(doc, "killed"), places, focus_country=None, gazetteer=gazetteer)
+    assert place.text.startswith("Garissa") and place.country == "KEN" and place.precision == "admin1"
+
+
+def test_place_as_object_of_the_trigger(nlp, gazetteer):
+    doc, places = places_of(nlp, "Rebels seized the town of Bunia in the east of Congo on Tuesday.", gazetteer)
+    place = locate_event(doc, trigger(doc, "seized"), places, focus_country=None, gazetteer=gazetteer)
+    assert place.name == "Bunia"
+
+
+def test_country_modifying_a_unit_is_not_the_location(nlp, gazetteer):
+    doc, places = places_of(nlp, "A bomb exploded near a U.S. patrol in Kirkuk on Monday.", gazetteer)
+    place = locate_event(doc, trigger(doc, "exploded"), places, focus_country=None, gazetteer=gazetteer)
+    assert place.name == "Kirkuk"

@@ -12,6 +12,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
+# Generous: CI machines are small and the first page load also warms the server.
+WAIT_S = 60
+
 pytestmark = pytest.mark.browser
 ALMATY = (43.25, 76.92)
 
@@ -27,10 +30,10 @@ def open_dashboard(browser, server: str, fragment: str = "") -> None:
 
 
 def wait_ready(browser) -> None:
-    WebDriverWait(browser, 20).until(lambda d: d.execute_script("return document.body.dataset.state") in {"ready", "error"})
+    WebDriverWait(browser, WAIT_S).until(lambda d: d.execute_script("return document.body.dataset.state") in {"ready", "error"})
     assert browser.execute_script("return document.body.dataset.state") == "ready", browser.find_element(By.ID, "status").text
     # Leaflet animates clusters in; give markers a moment to be drawn.
-    WebDriverWait(browser, 10).until(lambda d: d.execute_script(
+    WebDriverWait(browser, WAIT_S).until(lambda d: d.execute_script(
         "return document.querySelectorAll('.ne-marker, .marker-cluster').length > 0 || window.__newsevents.mapped === 0"))
 
 
@@ -101,7 +104,7 @@ def test_text_filter_with_no_match_empties_the_view_and_bad_input_shows_the_api_
     country = browser.find_element(By.CSS_SELECTOR, "#filters input[name=country]")
     country.send_keys("K4Z")
     browser.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.body.dataset.state") == "error")
+    WebDriverWait(browser, WAIT_S).until(lambda d: d.execute_script("return document.body.dataset.state") == "error")
     assert "alpha-3" in browser.find_element(By.ID, "status").text
 
 
@@ -115,7 +118,7 @@ def test_brushing_the_timeline_filters_map_and_table(browser, server):
     # Drag across the first bar only.
     ActionChains(browser).move_to_element_with_offset(first, -first.size["width"] // 2 + 1, 0).click_and_hold() \
         .move_by_offset(first.size["width"] - 2, 0).release().perform()
-    WebDriverWait(browser, 5).until(lambda d: d.execute_script("return window.__newsevents.range !== null"))
+    WebDriverWait(browser, WAIT_S).until(lambda d: d.execute_script("return window.__newsevents.range !== null"))
     assert browser.execute_script("return window.__newsevents.range") == {"since": first_day, "until": last_day}
     rows = table_rows(browser)
     assert 0 < len(rows) < total and all(first_day <= row[0] <= last_day for row in rows)
@@ -131,7 +134,7 @@ def test_article_view_highlights_each_events_evidence(browser, server, dashboard
     open_dashboard(browser, server)
     row = browser.find_element(By.CSS_SELECTOR, f'#table tbody tr[data-article="{article_id}"]')
     row.click()
-    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.getElementById('article').dataset.state") == "ready")
+    WebDriverWait(browser, WAIT_S).until(lambda d: d.execute_script("return document.getElementById('article').dataset.state") == "ready")
     assert browser.find_element(By.ID, "article-title").text == stored["title"]
     body = browser.find_element(By.ID, "article-body")
     assert body.get_attribute("textContent") == stored["body"]
@@ -163,7 +166,7 @@ def test_markup_in_article_text_is_shown_as_text_and_never_runs(browser, server,
     cells = [row[7] for row in table_rows(browser)]
     assert title in cells
     open_dashboard(browser, server, f"#article={urllib.parse.quote(article_id, safe='')}")
-    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.getElementById('article').dataset.state") == "ready")
+    WebDriverWait(browser, WAIT_S).until(lambda d: d.execute_script("return document.getElementById('article').dataset.state") == "ready")
     assert browser.find_element(By.ID, "article-title").text == title
     assert markup in browser.find_element(By.ID, "article-body").get_attribute("textContent")
     assert browser.execute_script("return window.__xss") is None

@@ -52,7 +52,7 @@ def find_dates(doc: Doc, *, published: dt.date | None, focus_country: str | None
     alpha-3) decides national holidays such as "Independence Day" (US July 4 when USA or unknown).
     """
     found = []
-    for resolution in scan(doc.text, published=published, focus_country=focus_country):
+    for resolution in scan(text_of(doc), published=published, focus_country=focus_country):
         first = doc.char_span(resolution.start, resolution.end, alignment_mode="expand")
         if first is None:
             continue

@@ -9,7 +9,7 @@
 """
 
 from .gazetteer import Gazetteer, normalize
-from .locate import locate_event
+from .locate import locate_event, locate_mention
 from .resolve import PlaceMention, find_places, resolve_name
 
-__all__ = ["Gazetteer", "PlaceMention", "find_places", "locate_event", "normalize", "resolve_name"]
+__all__ = ["Gazetteer", "PlaceMention", "find_places", "locate_event", "locate_mention", "normalize", "resolve_name"]

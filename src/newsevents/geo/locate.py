@@ -3,13 +3,19 @@
 Tiers, first hit wins:
 
 1. a place governed by a preposition of location (in, at, near, outside, across,
-   into...) attached to the trigger or to its clause; nearest to the trigger first;
+   into...) attached to the trigger or to its clause, or the trigger's object
+   ("captured the town of Huddur"); the most precise first ("in the village of Tal
+   Zahab near Mosul" -> Tal Zahab), then nearest to the trigger;
 2. another place in the trigger's sentence that is not an origin ("from Abidjan")
    nor the subject of the trigger ("Russia sent ...");
 3. the nearest place mention elsewhere in the paragraph (blank-line separated);
 4. the story's focus country, at country precision.
 
 Demonyms ("Russian troops") describe actors, not where things happen, and are skipped.
+A place entity of the sentence that the gazetteer does not know (a village, a
+neighbourhood, a square) competes too, as the most precise kind of place: it is
+returned with its own name and the point of the place around it ("in al-Tijara
+neighbourhood in central Damascus" -> al-Tijara, at Damascus' point).
 
 >>> from newsevents import nlp
 >>> from newsevents.geo import find_places
@@ -20,17 +26,27 @@ Demonyms ("Russian troops") describe actors, not where things happen, and are sk
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
+from ..nlp import entities_in, text_of
 from ..records import Place
-from .gazetteer import Gazetteer, normalize
-from .resolve import LOCATIVE_PREPS, ORIGIN_PREPS, PlaceMention
+from .gazetteer import DATA, Gazetteer, normalize
+from .resolve import LOCATIVE_PREPS, ORIGIN_PREPS, PLACE_LABELS, PlaceMention, resolve_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+# data/geo/locate_nouns.tsv: "place" head nouns make a name before or after them a place ("Khanasir
+# town", "the village of Ashmi"); a place name modifying an "actor" noun (people, units, vehicles) names
+# who acts ("a U.S. patrol", "a US air strike"), not where ("the Mosul offensive", "a Sofia restaurant").
+# Smaller is more precise; a name the gazetteer lacks is usually finer than a city.
+PRECISION_RANK = {None: 0, "city": 0, "admin1": 1, "country": 2}
 # Dependencies that keep a name inside the phrase a preposition governs:
 # "in Almaty's main square", "in the city of Homs", "in Almaty, Kazakhstan".
 PHRASE_DEPS = frozenset({"poss", "compound", "appos", "conj", "nmod", "amod", "npadvmod"})
@@ -46,8 +62,32 @@ def locate_event(
     gazetteer: Gazetteer | None = None,
 ) -> Place | None:
     """The :class:`Place` where the event triggered by token ``trigger_i`` happened, or None."""
+    gazetteer = gazetteer or Gazetteer.default()
+    mention = locate_mention(doc, trigger_i, places, gazetteer=gazetteer)
+    return mention.place if mention is not None else _focus(focus_country, gazetteer)
+
+
+def locate_mention(
+    doc: Doc,
+    trigger_i: int,
+    places: list[PlaceMention],
+    *,
+    gazetteer: Gazetteer | None = None,
+) -> PlaceMention | None:
+    """The place mention naming where the event of token ``trigger_i`` happened (tiers 1-3), or None.
+
+    An unresolved place entity comes back as a new mention (``geonameid`` None; the point, if any, is
+    that of the most precise known place of the sentence).
+
+    >>> from newsevents import nlp
+    >>> from newsevents.geo import find_places
+    >>> doc = nlp.load()("A mortar killed two men in the village of Tal Zahab near Mosul.")
+    >>> mention = locate_mention(doc, 2, find_places(doc, focus_country=None))
+    >>> mention.place.name, mention.place.country, mention.place.geonameid
+    ('Tal Zahab', 'IRQ', None)
+    """
     if not 0 <= trigger_i < len(doc):
-        return _focus(focus_country, gazetteer or Gazetteer.default())
+        return None
     gazetteer = gazetteer or Gazetteer.default()
     trigger = doc[trigger_i]
     sentence = trigger.sent
@@ -62,14 +102,20 @@ def locate_event(
                 in_sentence.append((mention, span.root))
         else:
             elsewhere.append(mention)
+    in_sentence += _unresolved(sentence, in_sentence, gazetteer)
 
     clause = _clause_head(trigger)
     attached, other = [], []
     for mention, root in in_sentence:
+        if _modifier(root):
+            continue
         prep = _governing_prep(root)
         distance = abs(root.i - trigger.i)
+        rank = PRECISION_RANK[None if mention.place.lat is None else mention.place.precision]
         if prep is not None and prep.lower_ in LOCATIVE_PREPS and _in_clause(prep.head, trigger, clause):
-            attached.append((prep.head != trigger, distance, mention))
+            attached.append((rank, prep.head != trigger, distance, mention))
+        elif prep is None and _object_of(root) == trigger:
+            attached.append((rank, False, distance, mention))
         elif prep is not None and prep.lower_ in ORIGIN_PREPS:
             continue
         elif root.dep_ in SUBJECT_DEPS and root.head in (trigger, clause):
@@ -78,13 +124,79 @@ def locate_event(
             other.append((not _in_subtree(root, trigger, clause), distance, mention))
     for tier in (attached, other):
         if tier:
-            return min(tier, key=lambda item: item[:2])[2].place
+            chosen = min(tier, key=lambda item: item[:-1])[-1]
+            return _placed(chosen, in_sentence) if chosen.place.lat is None else chosen
 
-    paragraph = _paragraph(doc.text, trigger.idx)
+    paragraph = _paragraph(text_of(doc), trigger.idx)
     nearby = [m for m in elsewhere if paragraph[0] <= m.start < paragraph[1]]
-    if nearby:
-        return min(nearby, key=lambda m: abs(m.start - trigger.idx)).place
-    return _focus(focus_country, gazetteer)
+    return min(nearby, key=lambda m: abs(m.start - trigger.idx)) if nearby else None
+
+
+def _unresolved(
+    sentence: Span, resolved: list[tuple[PlaceMention, Token]], gazetteer: Gazetteer
+) -> list[tuple[PlaceMention, Token]]:
+    """Place names of ``sentence`` that are not mentions yet: place entities that resolved to nothing
+    and proper nouns a place noun names ("Khanasir town", "the village of Ashmi", "Aleppo province").
+    Those the gazetteer knows are resolved in the sentence's country; the others get no point."""
+    countries = Counter(m.place.country for m, _ in resolved if m.place.country)
+    focus = countries.most_common(1)[0][0] if countries else None
+    taken = [(m.start, m.end) for m, _ in resolved]
+    names = [ent for ent in entities_in(sentence) if ent.label_ in PLACE_LABELS]
+    for token in sentence:
+        if token.pos_ == "PROPN" and _names_place(token):
+            names.append(token.doc[token.left_edge.i : token.i + 1])
+    out = []
+    for name in names:
+        while len(name) > 1 and name[0].pos_ in ("DET", "ADJ", "PUNCT"):
+            name = name[1:]
+        if any(a < name.end_char and name.start_char < b for a, b in taken):
+            continue
+        taken.append((name.start_char, name.end_char))
+        place = resolve_name(name.text, focus_country=focus, gazetteer=gazetteer) or Place(
+            text=name.text, name=name.text, country=None, admin1=None, lat=None, lon=None, geonameid=None,
+            precision="city")
+        out.append((PlaceMention(name.start_char, name.end_char, place), name.root))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _nouns() -> dict[str, frozenset[str]]:
+    """The head-noun lists of ``data/geo/locate_nouns.tsv`` by role ("place", "actor")."""
+    with (DATA / "locate_nouns.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return {role: frozenset(r["noun"] for r in rows if r["role"] == role) for role in ("place", "actor")}
+
+
+def _names_place(token: Token) -> bool:
+    head, places = token.head, _nouns()["place"]
+    if token.dep_ in ("compound", "amod"):
+        return head.lemma_.lower() in places and head.pos_ == "NOUN"
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in places
+
+
+def _modifier(root: Token) -> bool:
+    """Is the place name only a modifier of another noun ("a U.S. patrol")?"""
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.lower() in _nouns()["actor"]
+
+
+def _placed(mention: PlaceMention, in_sentence: list[tuple[PlaceMention, Token]]) -> PlaceMention:
+    """An unresolved mention with the country and point of the most precise known place of its sentence."""
+    known = [m.place for m, _ in in_sentence if m.place.lat is not None]
+    if not known:
+        return mention
+    around = min(known, key=lambda p: PRECISION_RANK[p.precision])
+    place = Place(text=mention.place.text, name=mention.place.name, country=around.country, admin1=around.admin1,
+                  lat=around.lat, lon=around.lon, geonameid=None, precision=around.precision)
+    return PlaceMention(mention.start, mention.end, place)
+
+
+def _object_of(token: Token) -> Token | None:
+    """The verb ``token`` is the direct object of, also through "the town of X"."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ in OBJECT_DEPS:
+        token = token.head.head
+    while token.dep_ in ("appos", "conj", "compound") and token.head.i != token.i:
+        token = token.head
+    return token.head if token.dep_ in OBJECT_DEPS else None
 
 
 def _is_demonym(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
@@ -98,7 +210,7 @@ def _is_demonym(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
 def _governing_prep(token: Token) -> Token | None:
     """The preposition whose phrase holds ``token``, climbing possessors, appositions and "of"."""
     for _ in range(6):
-        if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent", "dative"):
+        if token.dep_ == "pobj" and token.head.dep_ in ("prep", "dative"):
             prep = token.head
             if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
                 token = prep.head  # "the city of Homs": the prep that governs "city"

@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..nlp import text_of
 from ..records import Place
-from .gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, Gazetteer, normalize
+from .gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, Gazetteer, normalize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -39,8 +40,10 @@ PLACE_PREPS = LOCATIVE_PREPS | DIRECTIONAL_PREPS | {"from"}
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 # Log-scale scores: a feature class prior plus its population, then context bonuses.
-KIND_PRIOR = {CONTINENT: 8.0, COUNTRY: 8.0, ADMIN1: 5.0, ADMIN2: 3.0, CITY: 0.0}
-POPULATION_WEIGHT = {CONTINENT: 0.0, COUNTRY: 0.2, ADMIN1: 0.3, ADMIN2: 0.3, CITY: 1.0}
+KIND_PRIOR = {CONTINENT: 8.0, COUNTRY: 8.0, REGION: 7.5, ADMIN1: 5.0, ADMIN2: 3.0, CITY: 0.0}
+POPULATION_WEIGHT = {CONTINENT: 0.0, COUNTRY: 0.2, REGION: 0.0, ADMIN1: 0.3, ADMIN2: 0.3, CITY: 1.0}
+# A type word the gazetteer does not write: "Quebec City", "Oaxaca State", "Readington Township"
+_TYPE_SUFFIX = re.compile(r" (?:city|state|province|township|twp)$")
 ALIAS_PENALTY = 1.0
 CAPITAL_BONUS = 1.5
 SHADOWED_ADMIN_PENALTY = 3.0  # "Almaty" the region vs "Almaty" the city inside it: the city is meant
@@ -81,7 +84,7 @@ def find_places(doc: Doc, *, focus_country: str | None, gazetteer: Gazetteer | N
     """
     gazetteer = gazetteer or Gazetteer.default()
     spans = mention_spans(doc, gazetteer=gazetteer)
-    places = resolve_spans(doc.text, spans, focus_country=focus_country, gazetteer=gazetteer)
+    places = resolve_spans(text_of(doc), spans, focus_country=focus_country, gazetteer=gazetteer)
     return [PlaceMention(s.start, s.end, p) for s, p in zip(spans, places) if p is not None]
 
 
@@ -139,7 +142,9 @@ def candidates(span: NameSpan, gazetteer: Gazetteer) -> list[tuple[int, bool]]:
     if span.demonym:
         fid = gazetteer.demonym(span.text)
         return [] if fid is None else [(fid, False)]
-    found = [(code >> 1, bool(code & 1)) for code in gazetteer.lookup(normalize(span.text))]
+    key = normalize(span.text)
+    codes = gazetteer.lookup(key) or gazetteer.lookup(_TYPE_SUFFIX.sub("", key))
+    found = [(code >> 1, bool(code & 1)) for code in codes]
     fid = gazetteer.demonym(span.text)  # NER sometimes calls "Syrian" a GPE; "Canadian" is also a town
     if fid is not None and all(f != fid for f, _ in found):
         found.append((fid, False))
