@@ -27,6 +27,15 @@ CODE = re.compile(r"\[([0-9:\-]*)\]")
 # CAMEO 02 (APPEAL) and 10 (DEMAND) differ only in force; PLOVER folds both into REQUEST,
 # so 02x takes the mode of the matching 10x code.
 APPEAL_FROM_DEMAND = "10"
+# Where the PLOVER manual contradicts CAMEO2PLOVER-2021, the manual wins: removing curfews and states of
+# emergency is CONCEDE ("removing curfews" is a verbal concession), resignations are RETREAT 'resign',
+# international sanctions and embargoes are SANCTION 'discontinue'.
+MANUAL = {
+    "0813": ("CONCEDE", ""),
+    "0814": ("CONCEDE", ""),
+    "0831": ("RETREAT", "resign"),
+    "163": ("SANCTION", "discontinue"),
+}
 
 
 def _code(raw: str) -> str:
@@ -124,6 +133,7 @@ def read_crosswalk(path: Path) -> list[tuple[str, str, str, str]]:
         mode = mode.strip()
         if plover == "ACCUSE" and cameo.startswith("09"):
             mode = mode or "investigate"
+        plover, mode = MANUAL.get(cameo, (plover, mode))
         rows.setdefault(cameo, (cameo, plover, mode, description.strip()))
     for cameo, (_, plover, mode, description) in list(rows.items()):
         if cameo.startswith(APPEAL_FROM_DEMAND):

@@ -158,3 +158,87 @@ def test_empty_and_eventless_docs(code):
 
 def test_default_is_cached():
     assert EventCoder.default() is EventCoder.default()
+
+
+def test_arresting_protesters_is_coerce_arrest_not_repression(events):
+    event = only(events("Riot police arrested forty protesters outside parliament in Kampala."), "COERCE")
+    assert event.mode == "arrest" and event.cameo == "173"
+    assert event.acled.sub_event_type == "Arrests"
+    assert not [e for e in events("Riot police arrested forty protesters in Kampala.") if e.type == "ASSAULT"]
+
+
+def test_said_y_must_is_request_from_speaker_to_y(events):
+    event = only(events("The finance minister said Zambia must repay its creditors by June."), "REQUEST")
+    assert event.trigger == "said" and event.source.sector == "GOV"
+
+
+def test_call_for_talks_is_request_with_partner_as_target(events):
+    event = only(events("Kenya called for talks with Ethiopia over the dam."), "REQUEST")
+    assert event.target.country == "ETH"
+    assert not [e for e in events("Kenya called for talks with Ethiopia.") if e.type == "AGREE"]
+
+
+@pytest.mark.parametrize("text", ["The opposition dismissed the budget proposal.", "Egypt opposed the new dam plan."])
+def test_dismiss_and_oppose_are_reject(events, text):
+    only(events(text), "REJECT")
+
+
+def test_help_as_purpose_of_a_deployment_is_not_aid(events):
+    found = events("Chad deployed soldiers to help restore order in the capital.")
+    assert not [e for e in found if e.type == "AID" and e.trigger == "help"]
+
+
+def test_protest_verb_keeps_its_type_over_object_nominal(events):
+    found = events("Traders protested the killings in Kano on Monday.")
+    assert only(found, "PROTEST").trigger == "protested"
+    assert not [e for e in found if e.type == "ASSAULT"]
+
+
+def test_nominal_subject_event_is_anchored_on_its_verb(code):
+    doc, found = code("The riots began on Easter Monday over a rise in bread prices.")
+    event = next(c for c in found if c.event.type == "PROTEST")
+    assert doc[event.trigger_i].lemma_ == "begin"
+
+
+def test_month_name_is_not_a_march(events):
+    assert not [e for e in events("Nurses went on strike in March over unpaid wages.") if e.trigger == "March"]
+
+
+def test_blocking_a_road_is_protest_obstruct(events):
+    assert only(events("Truck drivers blocked the main highway to Mombasa."), "PROTEST").mode == "obstruct"
+
+
+def test_agreed_to_withdraw_is_agree_and_reciprocal_targets(events):
+    assert only(events("The rebels agreed to withdraw from the town."), "AGREE").cameo == "035"
+    found = [e for e in events("Sudan and Chad agreed to reopen their border.") if e.type == "AGREE"]
+    assert {(e.source.country, e.target.country) for e in found} == {("SDN", "TCD"), ("TCD", "SDN")}
+
+
+def test_expelling_diplomats_is_sanction(events):
+    event = only(events("Mali expelled three French diplomats on Tuesday."), "SANCTION")
+    assert event.source.country == "MLI" and event.target.country == "FRA"
+
+
+def test_agentless_passive_reported_by_igo_is_sourced_from_speaker(events):
+    event = only(events("NATO said 500 soldiers were deployed to the border on Friday."), "MOBILIZE")
+    assert event.source.sector == "IGO"
+    killed = only(events("The army said three soldiers were killed near the border."), "ASSAULT")
+    assert killed.source is None
+
+
+def test_negated_cooperation_is_reject(events):
+    event = only(events("The president did not meet the opposition leaders on Friday."), "REJECT")
+    assert event.cameo == "125" and not event.context.negated
+    assert not [e for e in events("Police said they would not arrest the strikers.") if e.type == "REJECT"]
+
+
+def test_it_takes_the_reporting_subject_and_us_is_a_country(events):
+    event = only(events("Ghana said it would release the detained fishermen."), "AGREE")
+    assert event.source.country == "GHA"
+    demand = only(events("China demanded that the US cancel its arms sales."), "REQUEST")
+    assert demand.target.country == "USA"
+
+
+def test_lifting_a_curfew_is_concede_and_resigning_is_retreat(events):
+    assert only(events("The governor lifted the curfew in Jos on Sunday."), "CONCEDE").cameo == "0813"
+    assert only(events("The defence minister resigned on Tuesday."), "RETREAT").mode == "resign"

@@ -29,18 +29,26 @@ if TYPE_CHECKING:
 
 SUBJECTS = {"nsubj", "csubj"}
 TARGET_PREPS = ("on", "upon", "against", "to", "into", "with", "from", "at", "for", "toward", "towards", "over")
+DOBJ_TARGET_PREPS = ("from", "against", "on", "with", "to", "into", "between", "toward", "towards")
+PARTNER_PREPS = (*DOBJ_TARGET_PREPS, "of", "by")
 NOMINAL_SOURCE_DEPS = {"poss", "compound", "amod"}
 QUANTITIES = {"dozen", "score", "hundred", "thousand", "million", "number", "group", "handful", "some", "many"}
 # patterns match the verb's objects and prepositional phrases, not words deep in their modifiers
 PATTERN_DEPTH = 3
 RELATIVE = {"who", "that", "which", "whom"}
-PRONOUNS = {"he", "she", "they", "we", "i", "him", "her", "them", "us"}
-# PLOVER manual: future cooperative acts are AGREE, future retreats CONCEDE, intended force THREATEN.
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"}
+# PLOVER manual: future cooperative acts and yielding ("will release", "agreed to withdraw") are AGREE
+# (CAMEO 035 "express intent to yield"), intended force THREATEN.
 FUTURE_OF = {
     "CONSULT": ("AGREE", "036"), "SUPPORT": ("AGREE", "030"), "COOPERATE": ("AGREE", "030"),
-    "AID": ("AGREE", "033"), "AGREE": ("AGREE", "030"), "RETREAT": ("CONCEDE", "080"),
-    "CONCEDE": ("CONCEDE", "080"), "ASSAULT": ("THREATEN", "138"), "MOBILIZE": ("THREATEN", "138"),
+    "AID": ("AGREE", "033"), "AGREE": ("AGREE", "030"), "RETREAT": ("AGREE", "035"),
+    "CONCEDE": ("AGREE", "035"), "ASSAULT": ("THREATEN", "138"), "MOBILIZE": ("THREATEN", "138"),
     "COERCE": ("THREATEN", "130"), "SANCTION": ("THREATEN", "131"), "PROTEST": ("THREATEN", "133"),
+}
+# PLOVER REJECT covers refusals: a negated cooperative act ("will not meet", "did not accept") is a REJECT.
+REFUSAL_OF = {
+    "CONSULT": "125", "AGREE": "120", "SUPPORT": "120", "COOPERATE": "121", "AID": "121",
+    "CONCEDE": "124", "RETREAT": "124",
 }
 # Material over verbal events when choosing the main event of a sentence (PLOVER quad categories).
 MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -106,10 +114,15 @@ class EventCoder:
             for word in _near(right, PATTERN_DEPTH - 1):
                 post.add(word.lower_)
                 post.add(word.lemma_.lower())
+        direct = {w for c in objects for w in (c.lower_, c.lemma_.lower())}
         for word in words:
-            found = self.lexicon.verb_code(word, pre=pre, post=post)
+            found = self.lexicon.verb_code(word, pre=pre, post=post, direct=direct)
             if found:
                 cameo, used = found
+                if lemma in self.lexicon.cues["appeal_verbs"] and any(
+                    c.dep_ == "prep" and c.lower_ == "for" for c in token.children
+                ):
+                    cameo = _appeal(cameo)
                 return _Trigger(token, cameo, used)
         return None
 
@@ -121,7 +134,7 @@ class EventCoder:
             head = head.head
         if head.i in verbs and head.i != token.i:
             return None  # the governing verb's pattern already codes it ("imposed a curfew")
-        folding = self.lexicon.cues["folding_types"]
+        folding = self.lexicon.cues["folding_types"] | self.lexicon.cues["topic_types"]
         for verb in ctx.governors(head, limit=3):
             plover = self.lexicon.plover(verbs[verb.i].cameo) if verb.i in verbs else None
             if plover and plover.type in folding:
@@ -135,7 +148,12 @@ class EventCoder:
             if start >= 0 and all(token.doc[start + k].lower_ == w for k, w in enumerate(words[:-1])):
                 if best is None or len(words) > best[0]:
                     best = (len(words), cameo)
-        return _Trigger(token, best[1], frozenset()) if best else None
+        if best is None:
+            return None
+        # "threatened to impose a curfew": the nominal is the act a commissive verb announces
+        commissive = self.lexicon.cues["commissive_verbs"]
+        governor = next((v for v in ctx.governors(token) if v.lemma_.lower() in commissive), None)
+        return _Trigger(token, best[1], frozenset(), governor)
 
     def _triggers(self, sent: Span) -> list[_Trigger]:
         verbs: dict[int, _Trigger] = {}
@@ -150,15 +168,21 @@ class EventCoder:
                 if found and self.lexicon.plover(found.cameo):
                     verbs[token.i] = found
         self._fold_complements(verbs)
+        self._obligations(sent, verbs)
         nominals = []
         for token in sent:
-            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self._nominal_heads:
+            if (
+                token.pos_ in ("NOUN", "PROPN")
+                and token.lemma_.lower() in self._nominal_heads
+                and token.ent_type_ not in ("DATE", "TIME")  # "in March"
+            ):
                 governor = _governing_verb(token)
                 # a material verb coded only by its block default yields to its object's meaning
                 # ("established a curfew"); a verbal one keeps it as its topic ("blamed the unrest on")
                 if governor is not None and governor.i in verbs and not verbs[governor.i].used:
                     plover = self.lexicon.plover(verbs[governor.i].cameo)
-                    if plover and plover.type not in self.lexicon.cues["folding_types"]:
+                    keeps = self.lexicon.cues["folding_types"] | self.lexicon.cues["topic_types"]
+                    if plover and plover.type not in keeps:
                         del verbs[governor.i]
                 found = self._nominal_trigger(token, verbs)
                 if found:
@@ -170,9 +194,17 @@ class EventCoder:
         cues = self.lexicon.cues
         for i in sorted(verbs):
             trigger = verbs.get(i)
-            if trigger is None or trigger.token.dep_ not in ("xcomp", "ccomp"):
+            if trigger is None:
                 continue
             governor = trigger.token.head
+            if trigger.token.dep_ in ("xcomp", "advcl") and governor.i in verbs and _to_infinitive(trigger.token):
+                # "sent troops to help put down the revolt": the help is the deployment's purpose
+                plover, ruling = self.lexicon.plover(trigger.cameo), self.lexicon.plover(verbs[governor.i].cameo)
+                if plover and ruling and plover.type in cues["purpose_types"] and ruling.type in MATERIAL:
+                    del verbs[i]
+                    continue
+            if trigger.token.dep_ not in ("xcomp", "ccomp"):
+                continue
             lemma = governor.lemma_.lower()
             if lemma in cues["commissive_verbs"]:
                 verbs.pop(governor.i, None)
@@ -181,6 +213,20 @@ class EventCoder:
                 plover = self.lexicon.plover(verbs[governor.i].cameo)
                 if plover and plover.type in cues["folding_types"]:
                     del verbs[i]
+
+    def _obligations(self, sent: Span, verbs: dict[int, _Trigger]) -> None:
+        """'X said Y must do Z' is X's REQUEST (CAMEO 100) to Y; the demanded act is its topic."""
+        cues = self.lexicon.cues
+        for token in sent:
+            head = token.head
+            if (
+                token.dep_ == "ccomp"
+                and head.lemma_.lower() in cues["directive_verbs"]
+                and any(c.dep_ == "aux" and c.lower_ in cues["obligation_modals"] for c in token.children)
+                and not any(c.dep_ == "neg" for c in token.children)
+            ):
+                verbs.pop(token.i, None)
+                verbs[head.i] = _Trigger(head, "100", frozenset())
 
     # -- arguments --------------------------------------------------------------------------------
 
@@ -227,13 +273,18 @@ class EventCoder:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 found += [p for p in child.children if p.dep_ == "pobj"]
-            if child.dep_ == "dobj":  # "wrested control of the airport from rebels"
+            if child.dep_ == "dobj":  # "wrested control of the airport from rebels", "held talks with X"
                 found += [
-                    p for c in child.children if c.dep_ == "prep" and c.lower_ in ("from", "against", "on")
+                    p for c in child.children if c.dep_ == "prep" and c.lower_ in DOBJ_TARGET_PREPS
                     for p in c.children if p.dep_ == "pobj"
                 ]
-        if not found:  # "demanded that the West provide guarantees": the complement's subject
-            found = [s for c in token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+        # "called for talks with X", "demanded the removal of X": the partner or patient of a nominal object
+        found += [
+            p for t in list(found) for c in t.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
+            for p in c.children if p.dep_ == "pobj" and p not in found
+        ]
+        # "demanded that the West provide guarantees": the complement's subject, after any object
+        found += [s for c in token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
         if token.pos_ in ("NOUN", "PROPN"):
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "against", "on"):
@@ -267,6 +318,8 @@ class EventCoder:
                 for coded in self._events(trigger, sent, article_id, resolver):
                     event = coded.event
                     key = (event.type, _actor_key(event.source), _actor_key(event.target))
+                    if event.source is None and event.target is None:
+                        key += (sent.start,)  # nothing ties actorless tellings in two sentences to one event
                     if key in merged:
                         _merge(merged[key].event, event)
                     else:
@@ -288,15 +341,24 @@ class EventCoder:
         elif trigger.governor is not None and kind in FUTURE_OF:
             kind, cameo = FUTURE_OF[kind]
             mode = lexicon.plover(cameo).mode
+        elif trigger.governor is not None and trigger.governor.lemma_.lower() in lexicon.cues["agreement_verbs"]:
+            kind, cameo, mode = "AGREE", "030", None  # "agreed to postpone the march": what is agreed to
         context, reporter = ctx.flags(token, lexicon=lexicon)
-        if trigger.governor is None and kind in FUTURE_OF and not context.negated and ctx.future(token, lexicon=lexicon):
+        if context.negated and kind in REFUSAL_OF and any(c.dep_ == "neg" for c in anchor.children):
+            kind, cameo = "REJECT", REFUSAL_OF[kind]
+            mode, context = lexicon.plover(cameo).mode, replace(context, negated=False)
+        clause = _governing_verb(token) if token.pos_ != "VERB" and token.dep_ == "dobj" else token
+        if trigger.governor is None and kind in FUTURE_OF and not context.negated and ctx.future(clause, lexicon=lexicon):
             kind, cameo = FUTURE_OF[kind]  # "will visit", "is ready to send": an intention, not yet the act
             mode = lexicon.plover(cameo).mode
         if trigger.governor is not None or kind == "THREATEN":
             context = replace(context, hypothetical=True)
         targets = self._objects(token, trigger.used)
+        speaker = resolver.actor(reporter) if reporter is not None else None
         if token.pos_ == "VERB":
             sources = self._subjects(anchor)
+            if not sources and _speaks_for(speaker, kind, lexicon):
+                sources = [reporter]  # "the alliance said troops were sent": the speaker sent them
             if not sources:  # agentless passive: the sent/deployed force itself ("Russian troops were sent")
                 sources = [c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ in trigger.used]
         else:
@@ -306,11 +368,14 @@ class EventCoder:
                 sources = self._subjects(governor)
         source_actors = _unique(resolver.actor(t) for t in sources) or [None]
         target_actors = _unique(resolver.actor(t) for t in targets)
+        for complement in (c for c in anchor.children if c.dep_ in ("xcomp", "ccomp") and not target_actors):
+            # "threatened to cut off electricity to X", "agreed in principle to give aid to X"
+            target_actors = _unique(resolver.actor(t) for t in self._objects(complement, trigger.used))
         words = {w.lemma_.lower() for w in anchor.subtree} | {w.lower_ for w in anchor.subtree}
         base_mode = mode
         events = []
         for source in source_actors[:3]:
-            target = next((t for t in target_actors if t != source), None)
+            target = _target(source, target_actors) or _target(source, source_actors)  # "X and Y met"
             mode, sub = refine_mode(kind, base_mode, cameo, words, lexicon=lexicon)
             text = sent.text.strip()
             start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
@@ -329,10 +394,10 @@ class EventCoder:
                 target=target,
                 trigger=anchor.text if anchor is token else f"{anchor.text} {token.text}",
                 context=context,
-                attributed_to=resolver.actor(reporter) if reporter is not None else None,
+                attributed_to=speaker,
                 mentions=[Mention(sentence=text, start=start, end=end)],
             )
-            events.append(CodedEvent(event, anchor.i))
+            events.append(CodedEvent(event, _clause_of(anchor, trigger.governor is None and token.pos_ != "VERB")))
         return events
 
 
@@ -356,7 +421,7 @@ class _Resolver:
         return self.cache[token.i]
 
     def _resolve(self, token: Token) -> Actor | None:
-        if token.lower_ in PRONOUNS:
+        if token.lower_ in PRONOUNS and token.pos_ == "PRON":  # "us", not "the US"
             return self._antecedent(token)
         if token.i in self.at:
             return self.at[token.i]
@@ -401,6 +466,39 @@ def _governing_verb(token: Token) -> Token | None:
             return None
         head = head.head
     return None
+
+
+def _clause_of(token: Token, nominal: bool) -> int:
+    """Token index standing for the event's clause: a nominal subject's verb ("the revolt began on Monday")."""
+    if nominal and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB":
+        return token.head.i
+    return token.i
+
+
+def _to_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _appeal(cameo: str) -> str:
+    """The CAMEO appeal (02x) for a call for something: 03x intents map digit for digit, the rest to 020."""
+    if cameo.startswith(("02", "10")):
+        return cameo
+    return "02" + cameo[2:] if cameo.startswith("03") else "020"
+
+
+def _speaks_for(speaker: Actor | None, kind: str, lexicon: Lexicon) -> bool:
+    cues = lexicon.cues
+    return speaker is not None and speaker.sector in cues["speaker_sectors"] and kind in cues["speaker_sourced_types"]
+
+
+def _target(source: Actor | None, candidates: list[Actor]) -> Actor | None:
+    """The first candidate that is not the source, preferring one of another country."""
+    others = [t for t in candidates if t != source]
+    if source is not None and source.country:
+        foreign = [t for t in others if t.country and t.country != source.country]
+        if foreign:
+            return foreign[0]
+    return others[0] if others else None
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:

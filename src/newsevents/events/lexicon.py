@@ -21,6 +21,9 @@ from typing import NamedTuple
 from spacy.lang.en.stop_words import STOP_WORDS
 
 DATA = "newsevents.data.events"
+# CAMEO.2.0 codes arresting or detaining protesters as 175 (violent repression) by who the target is;
+# PLOVER codes the act itself (COERCE 'arrest'), so a 175 pattern never overrides a coercion verb's type.
+REPRESSION = "175"
 
 
 class Pattern(NamedTuple):
@@ -104,11 +107,15 @@ class Lexicon:
                 blocks[row["lemma"]].append(row["block"])
             defaults[row["lemma"]] = row["cameo"]
         verbs = {lemma: (tuple(b), defaults.get(lemma, "")) for lemma, b in blocks.items()}
-        patterns: dict[str, dict[str, list[Pattern]]] = defaultdict(lambda: defaultdict(list))
+        # the project's patterns replace CAMEO.2.0 patterns with the same slots (a later identical pattern wins)
+        unique: dict[tuple, tuple[str, Pattern]] = {}
         for row in (*_rows("patterns.tsv"), *_rows("patterns_extra.tsv")):
             pattern = Pattern(row["cameo"], _slots(row["pre"]), _slots(row["post"]), row["verb"])
+            unique[(row["block"], pattern.pre, pattern.post, pattern.verb)] = (row["block"], pattern)
+        patterns: dict[str, dict[str, list[Pattern]]] = defaultdict(lambda: defaultdict(list))
+        for block, pattern in unique.values():
             for word in (pattern.post or pattern.pre)[0]:
-                patterns[row["block"]][word].append(pattern)
+                patterns[block][word].append(pattern)
         crosswalk = {
             row["cameo"]: Plover(row["plover"], row["mode"] or None) for row in _rows("cameo_plover.tsv")
         }
@@ -132,11 +139,16 @@ class Lexicon:
         cues["actor_classes"] = {k: set(v) for k, v in cues["actor_classes"].items()}
         return cls(verbs, {k: dict(v) for k, v in patterns.items()}, nominals, crosswalk, dict(modes), acled, cues)
 
-    def verb_code(self, lemma: str, *, pre: set[str], post: set[str]) -> tuple[str, frozenset[str]] | None:
+    def verb_code(
+        self, lemma: str, *, pre: set[str], post: set[str], direct: set[str] | None = None
+    ) -> tuple[str, frozenset[str]] | None:
         """CAMEO code of verb ``lemma`` given the words before/after it, and the words the pattern used.
 
-        The most specific matching pattern of the verb's blocks wins; else the verb's default code.
-        Patterns written for another verb of the block apply only if they keep the verb's PLOVER type.
+        The most specific matching pattern of the verb's blocks wins (ties: the first in word order);
+        else the verb's default code. Patterns written for another verb of the block apply only if
+        they keep the verb's PLOVER type. A pattern of function words alone ("attack for") must match
+        ``direct``, the verb's own dependents, when given: "a camp for refugees was attacked" is no
+        "attack for".
         """
         entry = self.verbs.get(lemma)
         if entry is None:
@@ -147,10 +159,12 @@ class Lexicon:
             index = self.patterns.get(block)
             if not index:
                 continue
-            for word in post | pre:
+            for word in sorted(post | pre):
                 for pattern in index.get(word, ()):
-                    if not default and not pattern.content:
+                    if not pattern.content and (not default or (direct is not None and not _matches(pattern, pre, direct))):
                         continue  # a light verb needs a content word, not just "(TO)"
+                    if pattern.cameo == REPRESSION and default and self._same_type(default, "170"):
+                        continue
                     if pattern.verb not in ("", lemma) and default and not self._same_type(pattern.cameo, default):
                         continue  # a block-mate's pattern may not turn this verb's meaning around
                         # ("pull back troops" is RETREAT, "wrest control from troops" is not)
