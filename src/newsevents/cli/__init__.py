@@ -14,7 +14,7 @@ import sys
 
 from ..errors import NewsEventsError
 
-SUBCOMMAND_MODULES = ("clean", "extract")
+SUBCOMMAND_MODULES = ("clean", "extract", "serve", "store", "batch")
 
 
 def build_parser() -> argparse.ArgumentParser:
