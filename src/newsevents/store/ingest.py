@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .. import nlp
 from ..errors import InputError, NewsEventsError
-from ..records import Article
+from ..records import Article, Extraction
 from .store import IngestSummary, Store, content_hash
 
 log = logging.getLogger(__name__)
@@ -106,19 +106,49 @@ def ingest(
     model: str = nlp.DEFAULT_MODEL,
     advance: Callable[[int], None] = lambda n: None,
 ) -> IngestRun:
-    """Store every new article of ``inputs``; ``advance(n)`` is called as articles are done."""
+    """Store every new article of ``inputs``; ``advance(n)`` is called as articles are done.
+
+    An input that is a ``newsevents batch`` output directory is imported as it
+    was extracted there, without extracting again.
+    """
+    from ..batch import is_batch_output, load_parquet_dataset
     from ..pipeline import extract_articles
 
     started = time.perf_counter()
     run = IngestRun()
-    articles = _new_articles(store, inputs, run, published=published, advance=advance)
-    extractions = iter(extract_articles(articles, model=model, batch_size=batch_size, workers=workers))
-    while batch := list(itertools.islice(extractions, batch_size)):
+    inputs = list(inputs)
+    datasets = [name for name in inputs if is_batch_output(name)]
+    sources = [name for name in inputs if name not in datasets]
+    if sources:
+        articles = _new_articles(store, sources, run, published=published, advance=advance)
+        _store_in_batches(
+            store, extract_articles(articles, model=model, batch_size=batch_size, workers=workers), run,
+            batch_size=batch_size, advance=advance,
+        )
+    for name in datasets:
+        imported = load_parquet_dataset(name)
+        run.summary.read += _store_in_batches(store, imported, run, batch_size=batch_size, advance=advance)
+    run.summary.elapsed = time.perf_counter() - started
+    return run
+
+
+def _store_in_batches(
+    store: Store,
+    extractions: Iterable[Extraction],
+    run: IngestRun,
+    *,
+    batch_size: int,
+    advance: Callable[[int], None],
+) -> int:
+    """Store ``extractions``, one transaction per ``batch_size``; return how many were passed in."""
+    iterator = iter(extractions)
+    count = 0
+    while batch := list(itertools.islice(iterator, batch_size)):
         part = store.add(batch, batch_size=batch_size)
         run.summary.stored += part.stored
         run.summary.already_present += part.already_present
         run.summary.events += part.events
         run.summary.incidents += part.incidents
         advance(len(batch))
-    run.summary.elapsed = time.perf_counter() - started
-    return run
+        count += len(batch)
+    return count
