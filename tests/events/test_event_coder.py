@@ -242,3 +242,20 @@ def test_it_takes_the_reporting_subject_and_us_is_a_country(events):
 def test_lifting_a_curfew_is_concede_and_resigning_is_retreat(events):
     assert only(events("The governor lifted the curfew in Jos on Sunday."), "CONCEDE").cameo == "0813"
     assert only(events("The defence minister resigned on Tuesday."), "RETREAT").mode == "resign"
+
+
+def test_place_of_act_is_target_when_no_actor_undergoes_it(events):
+    event = only(events("The Kenyan army imposed a curfew in the city of Mombasa on Friday."), "COERCE")
+    assert event.source.country == "KEN" and event.target.country == "KEN"
+    visit = only(events("The Turkish president arrived in Nairobi on Tuesday."), "CONSULT")
+    assert visit.source.country == "TUR" and visit.target.country == "KEN"
+
+
+def test_subject_reached_through_predicate_adjective(events):
+    event = only(events("Ethiopia says it is willing to withdraw its troops from Somalia."), "AGREE")
+    assert event.source.country == "ETH" and event.target.country == "SOM"
+
+
+def test_prc_is_china(events):
+    event = only(events("The PRC on Monday condemned the Philippine navy."), "ACCUSE")
+    assert event.source.country == "CHN" and event.target.country == "PHL"

@@ -36,7 +36,7 @@ QUANTITIES = {"dozen", "score", "hundred", "thousand", "million", "number", "gro
 # patterns match the verb's objects and prepositional phrases, not words deep in their modifiers
 PATTERN_DEPTH = 3
 RELATIVE = {"who", "that", "which", "whom"}
-PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "his", "its", "their", "our"}
 # PLOVER manual: future cooperative acts and yielding ("will release", "agreed to withdraw") are AGREE
 # (CAMEO 035 "express intent to yield"), intended force THREATEN.
 FUTURE_OF = {
@@ -51,6 +51,9 @@ REFUSAL_OF = {
     "CONCEDE": "124", "RETREAT": "124",
 }
 # Material over verbal events when choosing the main event of a sentence (PLOVER quad categories).
+PLACE_PREPS = ("in", "into", "at", "near", "outside", "inside", "across", "throughout")
+# acts whose target is the place itself even within the source's own country ("imposed a curfew in X province")
+PLACE_TARGETED = {"COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "ASSAULT", "PROTEST", "SANCTION"}
 MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
@@ -260,8 +263,8 @@ class EventCoder:
             ]
             if controller:
                 return _with_conjuncts(controller[:1])
-        if verb.dep_ in ("conj", "xcomp", "advcl") and head.i != verb.i:
-            return self._subjects(head, depth + 1)
+        if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and head.i != verb.i:
+            return self._subjects(head, depth + 1)  # "X is willing to withdraw": through the adjective
         return []
 
     def _objects(self, token: Token, used: frozenset[str]) -> list[Token]:
@@ -274,10 +277,10 @@ class EventCoder:
             if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 found += [p for p in child.children if p.dep_ == "pobj"]
             if child.dep_ == "dobj":  # "wrested control of the airport from rebels", "held talks with X"
-                found += [
-                    p for c in child.children if c.dep_ == "prep" and c.lower_ in DOBJ_TARGET_PREPS
-                    for p in c.children if p.dep_ == "pobj"
-                ]
+                preps = sorted((c for c in child.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS),
+                               key=lambda c: c.lower_ != "of")  # "the withdrawal of X from Y": X undergoes it
+                found += [p for c in preps if c.lower_ in (*DOBJ_TARGET_PREPS, "of") for p in c.children
+                          if p.dep_ == "pobj"]
         # "called for talks with X", "demanded the removal of X": the partner or patient of a nominal object
         found += [
             p for t in list(found) for c in t.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
@@ -289,9 +292,23 @@ class EventCoder:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "against", "on"):
                     found += [p for p in child.children if p.dep_ == "pobj"]
-        # a dobj that carries the pattern ("sent troops into X") is the target only when nothing else is
-        found.sort(key=lambda t: t.lower_ in used or t.lemma_.lower() in used)
+        # a dobj that carries the pattern ("sent troops into X") is the target only when nothing else is;
+        # "against" names the target outright ("launched rocket fire against X")
+        found.sort(key=lambda t: (t.lower_ in used or t.lemma_.lower() in used, t.head.lower_ != "against"))
         return _with_conjuncts(found)
+
+    @staticmethod
+    def _place(token: Token, resolver: _Resolver) -> Actor | None:
+        """The country of the first place named in a locative phrase of ``token``'s clause."""
+        for prep in _near(token, 2):
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                continue
+            for place in prep.subtree:  # "in the town of X", "outside of X"
+                if place.ent_type_ in ("GPE", "LOC") and place.dep_ in ("pobj", "appos", "compound"):
+                    actor = resolver.actor(place)
+                    if actor is not None and actor.country:
+                        return actor
+        return None
 
     def _nominal_sources(self, token: Token) -> list[Token]:
         found = [c for c in token.children if c.dep_ in NOMINAL_SOURCE_DEPS and c.pos_ in ("PROPN", "NOUN", "ADJ")]
@@ -364,18 +381,26 @@ class EventCoder:
         else:
             sources = self._nominal_sources(token)
             governor = _governing_verb(token)
-            if not sources and governor is not None and token.dep_ == "dobj":
-                sources = self._subjects(governor)
-        source_actors = _unique(resolver.actor(t) for t in sources) or [None]
+            if governor is not None and token.dep_ == "dobj" and not _unique(resolver.actor(t) for t in sources):
+                sources = self._subjects(governor)  # "students staged their hunger strike"
+        source_actors = _unique(resolver.actor(t) for t in sources)
         target_actors = _unique(resolver.actor(t) for t in targets)
         for complement in (c for c in anchor.children if c.dep_ in ("xcomp", "ccomp") and not target_actors):
             # "threatened to cut off electricity to X", "agreed in principle to give aid to X"
             target_actors = _unique(resolver.actor(t) for t in self._objects(complement, trigger.used))
+        # PLOVER codes the place an act is done in as its target when no actor undergoes it ("arrived in Amman")
+        place = None if target_actors else self._place(anchor, resolver)
+        source_actors = source_actors or [None]
         words = {w.lemma_.lower() for w in anchor.subtree} | {w.lower_ for w in anchor.subtree}
         base_mode = mode
         events = []
         for source in source_actors[:3]:
             target = _target(source, target_actors) or _target(source, source_actors)  # "X and Y met"
+            acled_target = target
+            if target is None and place is not None and (
+                source is None or place.country != source.country or kind in PLACE_TARGETED
+            ):
+                target = place
             mode, sub = refine_mode(kind, base_mode, cameo, words, lexicon=lexicon)
             text = sent.text.strip()
             start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
@@ -388,7 +413,7 @@ class EventCoder:
                 type=kind,
                 mode=mode,
                 cameo=cameo,
-                acled=acled(kind, mode, cameo, source=source, target=target, words=words,
+                acled=acled(kind, mode, cameo, source=source, target=acled_target, words=words,
                             sub_override=sub, lexicon=lexicon),
                 source=source,
                 target=target,
@@ -423,6 +448,19 @@ class _Resolver:
     def _resolve(self, token: Token) -> Actor | None:
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":  # "us", not "the US"
             return self._antecedent(token)
+        if token.ent_type_ == "PERSON":
+            # "Kenzo Oshima, the UN relief coordinator": the apposition names the capacity one acts in;
+            # "King Hassan of Morocco": the of-phrase names the country
+            for child in token.rights:
+                if child.dep_ == "appos" and (role := self.actor(child)) is not None:
+                    return role
+            country = next((a.country for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"
+                            and (a := self.actor(p)) is not None and a.country), None)
+            person = self.at.get(token.i) or self.coder.code_span(self.doc[token.left_edge.i : token.i + 1],
+                                                                   focus_country=self.focus)
+            if country and person is not None:
+                return replace(person, country=country)
         if token.i in self.at:
             return self.at[token.i]
         left = min((c.left_edge.i for c in token.lefts), default=token.i)
