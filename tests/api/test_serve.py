@@ -47,4 +47,4 @@ def test_serve_warns_when_exposed_without_a_token(tmp_path, served, caplog):
 def test_serve_rejects_a_bad_body_limit(tmp_path, capsys):
     with pytest.raises(SystemExit):
         serve("--db", str(tmp_path / "events.db"), "--max-body", "-5")
-    assert "positive number of bytes" in capsys.readouterr().err
+    assert "expected a positive integer" in capsys.readouterr().err

@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from .. import nlp
-from ..pipeline import parse_date
+from .inputs import parse_date_option, positive_int
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,9 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--address", metavar="ADDR",
                         help="Ray cluster to join ('auto': the one started by `ray start` here); "
                         "default: start Ray on this machine")
-    parser.add_argument("--workers", type=int, default=1, metavar="N",
+    parser.add_argument("--workers", type=positive_int, default=1, metavar="N",
                         help="extraction processes (local) or extractor actors (Ray); default 1")
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="publication date for every input (else each one's own)")
+    parser.add_argument("--date", type=parse_date_option, metavar="YYYY-MM-DD", help="publication date for every input (else each one's own)")
     parser.add_argument("--batch-size", type=int, default=nlp.DEFAULT_BATCH_SIZE, metavar="N",
                         help=f"articles per parsing batch (default {nlp.DEFAULT_BATCH_SIZE})")
     parser.set_defaults(func=run)
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         workers=args.workers,
         address=args.address,
         batch_size=max(1, args.batch_size),
-        published=parse_date(args.date),
+        published=args.date,
         verbose=args.verbose,
     )
     print(

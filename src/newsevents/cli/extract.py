@@ -17,7 +17,7 @@ from rich.text import Text
 
 from ..nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL
 from ..records import Actor, Event, Extraction
-from .inputs import InputTally, add_input_arguments
+from .inputs import InputTally, add_input_arguments, positive_int
 
 EVIDENCE_CHARS = 160
 
@@ -32,8 +32,8 @@ def register(subparsers: Any) -> None:
     add_input_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print one JSON object per article per line")
     parser.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
-    parser.add_argument("--workers", type=int, default=1, help="processes to spread articles over (default 1)")
-    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=positive_int, default=1, help="processes to spread articles over (default 1)")
+    parser.add_argument("--batch-size", type=positive_int, default=DEFAULT_BATCH_SIZE, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 
 

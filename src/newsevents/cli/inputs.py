@@ -22,6 +22,13 @@ def parse_date_option(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(Messages.BAD_DATE.format(value=value)) from None
 
 
+def positive_int(value: str) -> int:
+    """A count option (``--workers``, ``--limit``, ``--batch-size``...): a whole number of at least 1."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}")
+    return int(value)
+
+
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - for stdin")
     parser.add_argument(

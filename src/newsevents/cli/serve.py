@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from ..errors import Messages
+from .inputs import positive_int
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +35,6 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) == 0:
-        raise argparse.ArgumentTypeError(f"expected a positive number of bytes, not {value!r}")
-    return int(value)
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "serve",
@@ -54,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=os.environ.get(TOKEN_VARIABLE),
         help=f"require 'Authorization: Bearer TOKEN' to add articles (default: ${TOKEN_VARIABLE})",
     )
-    parser.add_argument("--max-body", type=_positive, default=None, metavar="BYTES", help="largest request body accepted (default: 5 MiB)")
+    parser.add_argument("--max-body", type=positive_int, default=None, metavar="BYTES", help="largest request body accepted (default: 5 MiB)")
     parser.set_defaults(func=run)
 
 

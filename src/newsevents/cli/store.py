@@ -12,6 +12,7 @@ import json
 import sys
 
 from .. import nlp
+from .inputs import parse_date_option, positive_int
 
 FILTER_OPTIONS = (
     ("--type", "TYPES", "PLOVER event types, comma-separated (e.g. ASSAULT,PROTEST)"),
@@ -37,12 +38,6 @@ def _filter_options(parser: argparse.ArgumentParser) -> None:
         group.add_argument(flag, metavar=metavar, help=help_text)
 
 
-def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}")
-    return int(value)
-
-
 def _filters(args: argparse.Namespace):
     from ..store import Filters
 
@@ -59,9 +54,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     ingest.add_argument("inputs", nargs="+", metavar="PATH", help="file, directory, JSONL, feed, or - for stdin")
     _db_option(ingest)
-    ingest.add_argument("--workers", type=_positive, default=1, metavar="N", help="extraction processes (default 1)")
-    ingest.add_argument("--date", metavar="YYYY-MM-DD", help="publication date for inputs that give none")
-    ingest.add_argument("--batch-size", type=_positive, default=nlp.DEFAULT_BATCH_SIZE, metavar="N",
+    ingest.add_argument("--workers", type=positive_int, default=1, metavar="N", help="extraction processes (default 1)")
+    ingest.add_argument("--date", type=parse_date_option, metavar="YYYY-MM-DD", help="publication date for inputs that give none")
+    ingest.add_argument("--batch-size", type=positive_int, default=nlp.DEFAULT_BATCH_SIZE, metavar="N",
                         help=f"articles per parsing batch and per transaction (default {nlp.DEFAULT_BATCH_SIZE})")  # fmt: skip
     ingest.set_defaults(func=run_ingest)
 
@@ -72,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     _db_option(query)
     _filter_options(query)
-    query.add_argument("--limit", type=_positive, default=50, metavar="N", help="at most N rows (default 50)")
+    query.add_argument("--limit", type=positive_int, default=50, metavar="N", help="at most N rows (default 50)")
     query.add_argument("--incidents", action="store_true", help="list incidents instead of events")
     query.add_argument("--json", action="store_true", help="one JSON object per line instead of a table")
     query.set_defaults(func=run_query)
@@ -103,10 +98,8 @@ def run_ingest(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from ..pipeline import parse_date
     from ..store.ingest import count_inputs, ingest
 
-    published = parse_date(args.date)
     console = Console(stderr=True)
     total = count_inputs(args.inputs)
     columns = (
@@ -127,7 +120,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             progress.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
 
         run = ingest(
-            store, args.inputs, published=published, workers=args.workers, batch_size=args.batch_size, advance=advance
+            store, args.inputs, published=args.date, workers=args.workers, batch_size=args.batch_size, advance=advance
         )
         path = store.path
     s = run.summary
