@@ -9,6 +9,8 @@ B-cubed), beside the trivial baseline where every article is its own incident.
 
     python bench/ingest.py --limit 300          # a sample while developing
     python bench/ingest.py                      # everything (long on 2 cores)
+    python bench/ingest.py --limit 150 --workers 1 --corpus gva-longtail --save-events /tmp/gva.json
+    python bench/ingest.py --replay /tmp/gva.json   # incident scores only, re-clustered with the current matcher
 """
 
 from __future__ import annotations
@@ -99,13 +101,74 @@ def run_one(mode: str, path: Path, workers: int, db: Path) -> dict:
         incidents = {
             a: sorted(i) for a, i in _article_incidents(store).items()
         }
+        events = [_slim(e) for page in store.pages() for e in page]
     elapsed = time.perf_counter() - started
     own, children = _peak_mb()
     size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
     s = run.summary
     return {"articles": s.stored + s.already_present, "events": s.events, "incidents": s.incidents,
             "failed": s.failed, "seconds": elapsed, "peak_mb": own, "peak_child_mb": children, "db_bytes": size,
-            "article_incidents": incidents}  # fmt: skip
+            "article_incidents": incidents, "event_dicts": events}  # fmt: skip
+
+
+_SLIM_KEYS = ("id", "seq", "type", "date", "date_precision", "location", "source", "target", "fatalities",
+              "injuries", "mentions", "context", "article_id", "published")  # fmt: skip
+
+
+def _slim(event: dict) -> dict:
+    """What incident matching reads of a stored event (so ``--replay`` can re-cluster without extraction)."""
+    return {key: event.get(key) for key in _SLIM_KEYS}
+
+
+def replay(events: list[dict]) -> dict[str, str]:
+    """Each article's main incident when ``events`` (in storage order) are re-clustered as the store does.
+
+    Mirrors ``Store._candidates``: an event is compared with the incidents having a member in one of its
+    neighbouring blocks, of a compatible type and (when dated across articles) within the date window.
+    """
+    from newsevents.store.incidents import COMPATIBLE_TYPES, WINDOW_DAYS, EventRow, best_cluster, blocking_key
+    from newsevents.store.incidents import Cluster, eligible, neighbour_keys
+
+    clusters: list[Cluster] = []
+    incident_of: dict[str, int] = {}
+    for event in events:
+        if not eligible(event):
+            continue
+        row = EventRow.from_dict(event, article_id=event["article_id"], published=event["published"])
+        keys = set(neighbour_keys(row))
+        types = {row.type}.union(*(g for g in COMPATIBLE_TYPES if row.type in g))
+        dated = row.date is not None and not blocking_key(row).startswith("@")
+
+        def reachable(member: EventRow) -> bool:
+            if blocking_key(member) not in keys or member.type not in types:
+                return False
+            return not dated or (member.date is not None and abs((member.date - row.date).days) <= WINDOW_DAYS)
+
+        indices = [i for i, c in enumerate(clusters) if any(map(reachable, c.members))]
+        found = best_cluster(row, [clusters[i] for i in indices])
+        if found is None:
+            clusters.append(Cluster([row], [1.0]))
+            incident_of[row.id] = len(clusters) - 1
+        else:
+            clusters[indices[found[0]]].members.append(row)
+            clusters[indices[found[0]]].scores.append(found[1])
+            incident_of[row.id] = indices[found[0]]
+    first: dict[str, tuple[tuple[int, int], str]] = {}
+    for event in events:
+        if event["id"] not in incident_of:
+            continue
+        key = (0 if event["type"] == "ASSAULT" else 1, event["seq"])
+        if event["article_id"] not in first or key < first[event["article_id"]][0]:
+            first[event["article_id"]] = (key, f"replay:{incident_of[event['id']]}")
+    return {article: incident for article, (_, incident) in first.items()}
+
+
+def _scores(record_ids: dict[str, str | None], article_incidents: dict[str, str], gold: dict[str, str]) -> dict:
+    by_record = {}
+    for article_id, record_id in record_ids.items():
+        if record_id in gold:
+            by_record[record_id] = article_incidents.get(article_id) or f"none:{record_id}"
+    return {"store": pairwise(by_record, gold), "baseline_singletons": pairwise({r: r for r in by_record}, gold)}
 
 
 def _article_incidents(store) -> dict[str, set[str]]:
@@ -168,11 +231,20 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="articles per corpus (default: all)")
     parser.add_argument("--workers", default="1,2", help="worker counts to measure (default 1,2)")
     parser.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="default: both")
+    parser.add_argument("--save-events", type=Path, metavar="JSON",
+                        help="keep gva-longtail's stored events (and gold) in JSON for --replay")
+    parser.add_argument("--replay", type=Path, metavar="JSON",
+                        help="only re-cluster the events saved by --save-events with the current matcher and score "
+                             "incidents (seconds, no extraction, no throughput runs)")
     parser.add_argument("--one", nargs=4, metavar=("MODE", "PATH", "WORKERS", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         mode, path, workers, db = args.one
         print(json.dumps(run_one(mode, Path(path), int(workers), Path(db))))
+        return 0
+    if args.replay:
+        cached = json.loads(args.replay.read_text())
+        _print({"runs": [], "incidents": _scores(cached["record_ids"], replay(cached["events"]), cached["gold"])})
         return 0
     results: dict = {"limit": args.limit, "cpus": os.cpu_count(), "runs": [], "incidents": {}}
     rows = []
@@ -202,15 +274,11 @@ def main() -> int:
                 print(json.dumps(row), file=sys.stderr)
                 if corpus == "gva-longtail" and workers == min(int(w) for w in args.workers.split(",")):
                     gold = _gold(path)
-                    by_record = {}
-                    for article_id, record_id in bare["record_ids"].items():
-                        incidents = stored["article_incidents"].get(article_id)
-                        if record_id in gold:
-                            by_record[record_id] = incidents[0] if incidents else f"none:{record_id}"
-                    results["incidents"] = {
-                        "store": pairwise(by_record, gold),
-                        "baseline_singletons": pairwise({r: r for r in by_record}, gold),
-                    }
+                    main_incident = {a: i[0] for a, i in stored["article_incidents"].items() if i}
+                    results["incidents"] = _scores(bare["record_ids"], main_incident, gold)
+                    if args.save_events:
+                        cached = {"gold": gold, "record_ids": bare["record_ids"], "events": stored["event_dicts"]}
+                        args.save_events.write_text(json.dumps(cached))
     results["runs"] = rows
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
@@ -223,7 +291,8 @@ def _print(results: dict) -> None:
               "peak MB/worker", "db MB")  # fmt: skip
     keys = ("corpus", "workers", "articles", "events", "incidents", "bare_articles_per_s", "store_articles_per_s",
             "store_overhead_pct", "peak_mb_worker", "db_mb")  # fmt: skip
-    print(" | ".join(header))
+    if results["runs"]:
+        print(" | ".join(header))
     for row in results["runs"]:
         print(" | ".join(str(row[k]) for k in keys))
     if results["incidents"]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from newsevents.records import Actor, Place
@@ -14,15 +15,30 @@ from newsevents.store.incidents import (
     summarize,
 )
 
-from store_samples import ABUJA, GUNMEN, IKEJA, KENYA, LAGOS, NAIROBI, POLICE_KEN, POLICE_NGA, VILLAGERS
+from store_samples import (
+    ABUJA,
+    GUNMEN,
+    IKEJA,
+    KENYA,
+    LAGOS,
+    NAIROBI,
+    POLICE_KEN,
+    POLICE_NGA,
+    PROTESTERS_NGA,
+    VILLAGERS,
+)
 
 MAR = dt.date(2024, 3, 4)
 
 
 def row(eid, article, *, type="ASSAULT", date=MAR, place=LAGOS, source=GUNMEN, target=VILLAGERS,
-        published=None, fatalities=None, injuries=None, precision="day") -> EventRow:  # fmt: skip
+        published=None, fatalities=None, injuries=None, precision="day", sentences=(0,)) -> EventRow:  # fmt: skip
     return EventRow(eid, article, published or date, type, date, precision if date else None, place, source, target,
-                    fatalities, injuries)  # fmt: skip
+                    fatalities, injuries, sentences=frozenset(sentences))  # fmt: skip
+
+
+NIGERIA = Place("Nigeria", "Nigeria", "NGA", None, 9.0, 8.0, 2328926, "country")
+SOLDIERS = Actor("soldiers", "Nigerian Army", "NGA", "MIL", "State forces")
 
 
 def test_the_same_attack_reported_twice_matches():
@@ -116,3 +132,54 @@ def test_incidents_do_not_depend_on_batch_boundaries(tmp_path, reports):
             store.add(reports, batch_size=size)
             results.append([(i["id"], i["event_ids"], i["confidence"]) for i in store.incidents()])
     assert results[0] == results[1] == results[2]
+
+
+def test_within_an_article_opposite_roles_are_different_happenings():
+    # "Police shot dead two protesters." / "Three officers were killed by protesters." (other sentence)
+    police_kill = row("a", "1", source=POLICE_NGA, target=PROTESTERS_NGA, sentences=(0,))
+    officers_killed = row("b", "1", source=PROTESTERS_NGA, target=POLICE_NGA, sentences=(40,))
+    officers_killed_passive = row("c", "1", source=None, target=POLICE_NGA, sentences=(40,))
+    assert match_score(police_kill, officers_killed) == 0.0
+    assert match_score(police_kill, officers_killed_passive) == 0.0  # the perpetrator of one is the other's victim
+    assert [len(c.members) for c in cluster([police_kill, officers_killed_passive])] == [1, 1]
+
+
+def test_within_an_article_different_victims_are_different_incidents():
+    on_villagers = row("a", "1", source=GUNMEN, target=VILLAGERS, sentences=(0,))
+    on_soldiers = row("b", "1", source=GUNMEN, target=SOLDIERS, sentences=(0,))
+    assert match_score(on_villagers, on_soldiers) == 0.0
+
+
+def test_within_an_article_the_same_type_alone_does_not_merge_sentences():
+    # "Shots were fired near the market." / "Later a house was attacked." -- no actor in either sentence
+    first = row("a", "1", source=None, target=None, sentences=(0,))
+    later = row("b", "1", source=None, target=None, sentences=(120,))
+    assert match_score(first, later) == 0.0
+    assert match_score(first, row("c", "1", source=None, target=None, sentences=(0,))) > 0.6  # one sentence
+    # the same perpetrator named in two sentences is one attack told twice
+    assert match_score(row("d", "1", target=None, sentences=(0,)), row("e", "1", sentences=(200,))) > 0.6
+    # a compatible but different type is not enough inside an article
+    assert match_score(row("f", "1"), row("g", "1", type="COERCE")) == 0.0
+
+
+def test_a_city_and_a_country_only_place_are_compatible_at_a_lower_score():
+    city, country = row("a", "1"), row("b", "2", place=NIGERIA)
+    assert 0.0 < match_score(city, country) < match_score(city, row("c", "2"))
+
+
+def test_two_country_only_places_need_a_matching_actor():
+    a = row("a", "1", place=NIGERIA, source=None, target=None)
+    b = row("b", "2", place=NIGERIA, source=None, target=None)
+    assert match_score(a, b) == 0.0
+    with_actor = match_score(dataclasses.replace(a, source=SOLDIERS), dataclasses.replace(b, source=SOLDIERS))
+    assert with_actor > 0.6
+
+
+def test_close_casualty_figures_strengthen_a_match():
+    unknown = dict(source=None, target=None)
+    base = row("a", "1", place=IKEJA, date=MAR + dt.timedelta(days=2), fatalities=12, **unknown)
+    plain = match_score(row("b", "2", place=NIGERIA, **unknown), dataclasses.replace(base, fatalities=None))
+    close = match_score(row("b", "2", place=NIGERIA, fatalities=11, **unknown), base)
+    far = match_score(row("b", "2", place=NIGERIA, fatalities=2, **unknown), base)
+    assert plain < 0.6 <= close
+    assert far == plain

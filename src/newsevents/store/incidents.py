@@ -11,22 +11,39 @@ Matching rules (:func:`match_score`, 0.0 means "cannot be the same happening"):
 
 * **Type** -- the same PLOVER type scores 1; types in one group of
   :data:`COMPATIBLE_TYPES` (the same violence or mobilisation coded two ways)
-  score 0.3; any other pair is incompatible.
+  score 0.3 across articles; any other pair is incompatible.
 * **Date** -- both dated (day or week precision): at most :data:`WINDOW_DAYS`
   apart, scoring ``1 - gap / (WINDOW_DAYS + 1)``. Events without a usable date
   (none, or month/year precision) only merge within their own article.
 * **Place** -- different countries are incompatible. Two city-precision places
   with coordinates must lie within :data:`RADIUS_KM` (score ``1 - d / (2 *
-  RADIUS_KM)``); when either is coarser, the same admin1 scores 0.7 and, when
-  either is country-level only, the same country scores 0.4; a different admin1
-  is incompatible. Events without a place only merge within their article.
+  RADIUS_KM)``); when either is admin1-level, the same admin1 scores 0.7 and a
+  different admin1 is incompatible; a city (or admin1) against a place known
+  only to the country scores :data:`COARSE_PLACE` (compatible, weak evidence).
+  When *both* places are country-level only -- typically the fallback to the
+  article's focus country -- the country says nothing about which happening it
+  is, so such a pair merges only when an actor matches (see below). Events
+  without a place only merge within their article.
 * **Actors** -- per role (source, target): different countries are
-  incompatible; the same country and sector score 1, an unknown side 0.6, a
-  different sector 0.3.
+  incompatible; the same actor (same name, or same country and sector) scores
+  1, an unknown side 0.6, a different sector 0.3.
+* **Figures** -- two reports of one happening usually give close casualty
+  counts: the same type with close fatality (else injury) figures adds
+  :data:`FIGURE_BONUS`; this is how a coarse place can still reach the
+  threshold.
+* **Within one article** the sentences are the article's own account, so
+  merging needs strong evidence (:func:`_same_happening_in_article`): the same
+  type; roles that agree -- a different source or target actor on the same
+  role means another happening (police killing rioters vs rioters killing
+  police officers), as does one event's actor being the other's opposite role;
+  and events in different sentences must share an actor (a matching source or
+  target) -- type, country and date alone are what every violent event of a
+  report shares.
 
-The score is ``0.3 type + 0.25 date + 0.25 place + 0.2 actors``. An event
-joins an incident only if it is compatible with every member; its join score
-is its best score against a member. The incident's **confidence** is the mean
+The score is ``0.3 type + 0.25 date + 0.25 place + 0.2 actors`` (plus the
+figure bonus, capped at 1). An event joins an incident only if it is
+compatible with every member; its join score is its best score against a
+member. The incident's **confidence** is the mean
 join score of its non-founding members (1.0 for a single event).
 
 **Blocking** keeps matching incremental: :func:`blocking_key` puts a dated,
@@ -42,18 +59,23 @@ reports the figure of the latest-published article that gives one (the
 highest of those on that day): later reports correct earlier ones, and one
 article's highest number is its total. All figures stay visible.
 
->>> from newsevents.records import Event, Place
+>>> from newsevents.records import Place
 >>> city = Place("Lagos", "Lagos", "NGA", "Lagos", 6.45, 3.39, 2332459, "city")
 >>> a = EventRow("a:1", "a", dt.date(2024, 5, 2), "PROTEST", dt.date(2024, 5, 1), "day", city, None, None, None, None)
 >>> b = EventRow("b:1", "b", dt.date(2024, 5, 3), "PROTEST", dt.date(2024, 5, 2), "day", city, None, None, None, None)
 >>> blocking_key(a), round(match_score(a, b), 2)
-('NGA:4926', 0.85)
+('NGA:184751', 0.84)
 >>> [len(c.members) for c in cluster([a, b])]
 [2]
+>>> country = Place("Nigeria", "Nigeria", "NGA", None, 9.0, 8.0, 2328926, "country")
+>>> coarse_a, coarse_b = (dataclasses.replace(r, location=country) for r in (a, b))
+>>> match_score(a, coarse_b) > 0, match_score(coarse_a, coarse_b)  # country-only on both sides: needs an actor
+(True, 0.0)
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -73,6 +95,8 @@ COMPATIBLE_TYPES: tuple[frozenset[str], ...] = (
 )
 WEIGHTS = {"type": 0.3, "date": 0.25, "place": 0.25, "actors": 0.2}
 DATED_PRECISIONS = frozenset({"day", "week"})
+COARSE_PLACE = 0.3
+FIGURE_BONUS = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +115,7 @@ class EventRow:
     fatalities: int | None
     injuries: int | None
     mentions: int = 1
+    sentences: frozenset[int] = frozenset()  # start offsets of the evidence sentences
 
     @classmethod
     def from_dict(cls, event: Mapping[str, Any], *, article_id: str, published: dt.date | str | None) -> EventRow:
@@ -108,6 +133,7 @@ class EventRow:
             fatalities=event.get("fatalities"),
             injuries=event.get("injuries"),
             mentions=max(1, len(event.get("mentions") or ())),
+            sentences=frozenset(m["start"] for m in event.get("mentions") or () if m.get("start") is not None),
         )
 
 
@@ -174,22 +200,65 @@ def _place_score(a: Place | None, b: Place | None, same_article: bool) -> float:
         return 0.0 if distance > RADIUS_KM else 1.0 - distance / (2 * RADIUS_KM)
     if "country" not in (a.precision, b.precision) and a.admin1 and b.admin1:
         return 0.7 if a.admin1 == b.admin1 else 0.0
-    return 0.4 if a.country == b.country else 0.5 * same_article
+    if a.country != b.country:
+        return 0.5 * same_article
+    return COARSE_PLACE
+
+
+def _country_only(place: Place | None) -> bool:
+    return place is not None and place.precision == "country"
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool | None:
+    """Whether two coded actors are the same one; ``None`` when either is unknown."""
+    if a is None or b is None:
+        return None
+    if a.name and b.name and a.name.casefold() == b.name.casefold():
+        return True
+    return bool(a.country == b.country and a.sector and a.sector == b.sector)
 
 
 def _actor_score(a: Actor | None, b: Actor | None) -> float:
-    if a is None or b is None:
+    same = _same_actor(a, b)
+    if same is None:
         return 0.6
+    assert a is not None and b is not None
     if a.country and b.country and a.country != b.country:
         return 0.0
-    if a.country != b.country or not (a.sector and b.sector):
-        return 0.6
-    return 1.0 if a.sector == b.sector else 0.3
+    if same:
+        return 1.0
+    return 0.3 if a.country == b.country and a.sector and b.sector else 0.6
+
+
+def _an_actor_matches(a: EventRow, b: EventRow) -> bool:
+    return bool(_same_actor(a.source, b.source) or _same_actor(a.target, b.target))
+
+
+def _same_happening_in_article(a: EventRow, b: EventRow) -> bool:
+    """Strong evidence that two events of one article are one happening (see the module docstring)."""
+    if a.type != b.type:
+        return False
+    if _same_actor(a.source, b.source) is False or _same_actor(a.target, b.target) is False:
+        return False
+    if _same_actor(a.source, b.target) or _same_actor(a.target, b.source):
+        return False  # one's perpetrator is the other's victim
+    return bool(a.sentences & b.sentences) or _an_actor_matches(a, b)
+
+
+def _figure_bonus(a: EventRow, b: EventRow) -> float:
+    for x, y in ((a.fatalities, b.fatalities), (a.injuries, b.injuries)):
+        if x is not None and y is not None:
+            return FIGURE_BONUS if abs(x - y) <= max(1, 0.25 * max(x, y)) else 0.0
+    return 0.0
 
 
 def match_score(a: EventRow, b: EventRow) -> float:
     """How likely two events report the same happening, in [0, 1]; 0.0 when they cannot."""
     same_article = a.article_id == b.article_id
+    if same_article and not _same_happening_in_article(a, b):
+        return 0.0
+    if not same_article and _country_only(a.location) and _country_only(b.location) and not _an_actor_matches(a, b):
+        return 0.0
     parts = {
         "type": _type_score(a.type, b.type),
         "date": _date_score(a, b, same_article),
@@ -199,7 +268,7 @@ def match_score(a: EventRow, b: EventRow) -> float:
     if 0.0 in parts.values() or 0.0 in (source, target):
         return 0.0
     parts["actors"] = (source + target) / 2
-    return sum(WEIGHTS[name] * value for name, value in parts.items())
+    return min(1.0, sum(WEIGHTS[name] * value for name, value in parts.items()) + _figure_bonus(a, b))
 
 
 def join_score(row: EventRow, members: Sequence[EventRow]) -> float:
