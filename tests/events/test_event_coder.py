@@ -163,7 +163,7 @@ def test_default_is_cached():
 def test_arresting_protesters_is_coerce_arrest_not_repression(events):
     event = only(events("Riot police arrested forty protesters outside parliament in Kampala."), "COERCE")
     assert event.mode == "arrest" and event.cameo == "173"
-    assert event.acled.sub_event_type == "Arrests"
+    assert event.acled.sub_event_type == "Protest with intervention"  # ACLED: arrests at a protest
     assert not [e for e in events("Riot police arrested forty protesters in Kampala.") if e.type == "ASSAULT"]
 
 
@@ -259,3 +259,53 @@ def test_subject_reached_through_predicate_adjective(events):
 def test_prc_is_china(events):
     event = only(events("The PRC on Monday condemned the Philippine navy."), "ACCUSE")
     assert event.source.country == "CHN" and event.target.country == "PHL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow sent 3,000 paratroopers on Thursday.",
+        "The junta deployed soldiers across the capital.",
+        "A first battalion of Kenyan troops arrived in Mogadishu on Friday.",
+        "Ankara dispatched forces to the frontier.",
+    ],
+)
+def test_troop_deployments_are_mobilize_troops(events, text):
+    event = only(events(text), "MOBILIZE")
+    assert event.mode == "troops"
+
+
+def test_arriving_minister_is_not_mobilize(events):
+    assert all(e.type != "MOBILIZE" for e in events("The Polish foreign minister arrived in Kyiv for talks."))
+
+
+def test_issuing_a_statement_is_no_cooperation(events):
+    assert all(e.type != "COOPERATE" for e in events("The interior ministry issued a statement on Sunday."))
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        ("Riot police fired tear gas at protesters in Lima.", "Protest with intervention"),
+        ("Police arrested forty demonstrators at the rally.", "Protest with intervention"),
+        ("Unidentified men looted a warehouse in the port.", "Looting/property destruction"),
+        ("The army regained control of the district from the rebels.", "Government regains territory"),
+        ("Police defused a bomb near the central station.", "Disrupted weapons use"),
+        ("Gunmen kidnapped three engineers on the highway.", "Abduction/forced disappearance"),
+    ],
+)
+def test_acled_sub_event_types_follow_the_codebook(events, text, sub_event):
+    assert sub_event in {e.acled.sub_event_type for e in events(text) if e.acled}
+
+
+def test_statement_content_is_the_event(events):
+    found = events("The opposition alliance issued a declaration demanding that the cabinet release the detained editors.")
+    assert "REQUEST" in {e.type for e in found} and "COOPERATE" not in {e.type for e in found}
+    request = only(events("The Chancellor issued a sharp reminder to Belgrade that it must hand over the suspects."), "REQUEST")
+    assert request.trigger == "issued"
+
+
+def test_said_it_had_done_is_reported_not_background(events):
+    event = only(events("Norway said on Friday it had expelled three Iranian diplomats."), "SANCTION")
+    assert event.context.reported and not event.context.background
+    assert only(events("Norway had expelled three Iranian diplomats."), "SANCTION").context.background

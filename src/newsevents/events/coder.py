@@ -107,7 +107,10 @@ class EventCoder:
         words = [lemma]
         if lemma in self._particles:
             words[:0] = [f"{lemma} {c.lower_}" for c in token.children if c.dep_ in ("prt", "prep", "advmod")]
-        pre = {w for t in token.lefts if t.dep_ in SUBJECTS for w in (t.lower_, t.lemma_.lower())}
+        # a partitive subject names its members: "a contingent of troops arrived" matches "troops arrive"
+        subjects = [t for t in token.lefts if t.dep_ in SUBJECTS]
+        subjects += [o for t in subjects for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        pre = {w for t in subjects for w in (t.lower_, t.lemma_.lower())}
         post: set[str] = set()
         # the passive subject is the logical object: "troops were sent" matches "send troops"
         objects = [t for t in token.lefts if t.dep_ == "nsubjpass"] + list(token.rights)
@@ -164,7 +167,10 @@ class EventCoder:
             if (
                 token.pos_ == "VERB"
                 and token.dep_ not in ("amod", "compound")
-                and not (token.dep_ == "acl" and token.tag_ == "VBG")  # "protesters carrying clubs"
+                and not (  # "protesters carrying clubs", but "a statement condemning the raid" is the statement's act
+                    token.dep_ == "acl" and token.tag_ == "VBG"
+                    and token.head.lemma_.lower() not in self.lexicon.cues["statement_nouns"]
+                )
                 and token.lemma_.lower() in self._verbs
             ):
                 found = self._verb_trigger(token)
@@ -222,9 +228,12 @@ class EventCoder:
         cues = self.lexicon.cues
         for token in sent:
             head = token.head
+            if token.dep_ == "acl" and head.lemma_.lower() in cues["statement_nouns"]:
+                head = head.head  # "issued a reminder that Y must ..." is said by the issuer
+            elif not (token.dep_ == "ccomp" and head.lemma_.lower() in cues["directive_verbs"]):
+                continue
             if (
-                token.dep_ == "ccomp"
-                and head.lemma_.lower() in cues["directive_verbs"]
+                head.pos_ in ("VERB", "AUX")
                 and any(c.dep_ == "aux" and c.lower_ in cues["obligation_modals"] for c in token.children)
                 and not any(c.dep_ == "neg" for c in token.children)
             ):

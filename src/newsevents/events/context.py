@@ -95,8 +95,9 @@ def _subject(verb: Token) -> Token | None:
 def _background(token: Token, chain: list[Token], lexicon: Lexicon) -> bool:
     cues = lexicon.cues
     verb = token if token.pos_ in ("VERB", "AUX") or not chain else chain[0]
-    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children):
-        return True  # past perfect: an earlier event told as context
+    backshifted = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues["report_verbs"]
+    if not backshifted and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children):
+        return True  # past perfect: an earlier event told as context ("said it had ..." is just reported speech)
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in cues["background_adverbs"]:
             return True

@@ -103,8 +103,9 @@ class Lexicon:
             if row["cameo"] and row["lemma"] not in defaults:
                 defaults[row["lemma"]] = row["cameo"]
         for row in _rows("verbs_extra.tsv"):
-            if row["block"] and row["block"] not in blocks[row["lemma"]]:
-                blocks[row["lemma"]].append(row["block"])
+            lemma_blocks = blocks[row["lemma"]]  # a project verb absent from CAMEO.2.0 has no block
+            if row["block"] and row["block"] not in lemma_blocks:
+                lemma_blocks.append(row["block"])
             defaults[row["lemma"]] = row["cameo"]
         verbs = {lemma: (tuple(b), defaults.get(lemma, "")) for lemma, b in blocks.items()}
         # the project's patterns replace CAMEO.2.0 patterns with the same slots (a later identical pattern wins)
@@ -155,6 +156,7 @@ class Lexicon:
             return None
         blocks, default = entry
         best: Pattern | None = None
+        best_rank = (0, False)
         for block in blocks:
             index = self.patterns.get(block)
             if not index:
@@ -168,8 +170,10 @@ class Lexicon:
                     if pattern.verb not in ("", lemma) and default and not self._same_type(pattern.cameo, default):
                         continue  # a block-mate's pattern may not turn this verb's meaning around
                         # ("pull back troops" is RETREAT, "wrest control from troops" is not)
-                    if (best is None or pattern.size > best.size) and _matches(pattern, pre, post):
-                        best = pattern
+                    # a pattern written for this very verb beats a block-mate's of the same size
+                    rank = (pattern.size, pattern.verb == lemma)
+                    if (best is None or rank > best_rank) and _matches(pattern, pre, post):
+                        best, best_rank = pattern, rank
         if best is not None:
             used = frozenset(w for slot in best.post + best.pre for w in slot if w in post or w in pre)
             return best.cameo, used
