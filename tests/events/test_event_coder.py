@@ -309,3 +309,10 @@ def test_said_it_had_done_is_reported_not_background(events):
     event = only(events("Norway said on Friday it had expelled three Iranian diplomats."), "SANCTION")
     assert event.context.reported and not event.context.background
     assert only(events("Norway had expelled three Iranian diplomats."), "SANCTION").context.background
+
+
+def test_nominal_object_takes_the_subject_only_of_a_performing_verb(events):
+    staged = only(events("Students staged a hunger strike in Nairobi on Monday."), "PROTEST")
+    assert staged.source is not None and staged.source.sector in {"CVL", "EDU", "OPP"}
+    suppressed = only(events("Soldiers put down an uprising in the north of Chad."), "PROTEST")
+    assert suppressed.source is None or suppressed.source.sector != "MIL"

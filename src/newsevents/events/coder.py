@@ -390,7 +390,12 @@ class EventCoder:
         else:
             sources = self._nominal_sources(token)
             governor = _governing_verb(token)
-            if governor is not None and token.dep_ == "dobj" and not _unique(resolver.actor(t) for t in sources):
+            if (
+                governor is not None
+                and token.dep_ == "dobj"
+                and governor.lemma_.lower() in self.lexicon.cues["performing_verbs"]
+                and not _unique(resolver.actor(t) for t in sources)
+            ):
                 sources = self._subjects(governor)  # "students staged their hunger strike"
         source_actors = _unique(resolver.actor(t) for t in sources)
         target_actors = _unique(resolver.actor(t) for t in targets)
