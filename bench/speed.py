@@ -14,10 +14,12 @@ import argparse
 import itertools
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from newsevents import nlp
 from newsevents.clean import clean
+from newsevents.errors import InputError
 from newsevents.ingest import iter_documents
 from newsevents.pipeline import Extractor, extract_articles
 from newsevents.records import Article
@@ -28,8 +30,18 @@ RESULTS = REPO / "bench" / "results" / "speed.json"
 
 
 def load_articles(limit: int) -> list[Article]:
-    documents = (d for d in iter_documents([str(CORPUS)]) if not isinstance(d, Exception))
-    return [clean(d) for d in itertools.islice(documents, limit)]
+    """The first ``limit`` articles that read and clean (paywall stubs and the like are skipped)."""
+
+    def cleaned() -> Iterator[Article]:
+        for document in iter_documents([str(CORPUS)]):
+            if isinstance(document, InputError):
+                continue
+            try:
+                yield clean(document)
+            except InputError:
+                continue
+
+    return list(itertools.islice(cleaned(), limit))
 
 
 def count_words(articles: list[Article]) -> int:
