@@ -316,3 +316,13 @@ def test_nominal_object_takes_the_subject_only_of_a_performing_verb(events):
     assert staged.source is not None and staged.source.sector in {"CVL", "EDU", "OPP"}
     suppressed = only(events("Soldiers put down an uprising in the north of Chad."), "PROTEST")
     assert suppressed.source is None or suppressed.source.sector != "MIL"
+
+
+def test_conjoined_predicate_after_a_closing_quote_keeps_the_subject(events):
+    text = (
+        "President Samia Hassan blamed the unrest on “foreign agents,” called on the African Union for assistance, "
+        "and vowed to restore order."
+    )
+    request = only(events(text), "REQUEST")
+    assert request.source is not None and request.source.sector == "GOV"
+    assert request.target is not None and request.target.sector == "IGO"

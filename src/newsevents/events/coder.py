@@ -259,7 +259,7 @@ class EventCoder:
             return _with_conjuncts([head])
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return _with_conjuncts([head])
-        if verb.dep_ == "acl" and verb.i > 0 and verb.nbor(-1).lower_ == ",":
+        if verb.dep_ == "acl" and _after_comma(verb):
             # "X blamed the unrest on gangs, called on ..." misparsed as a modifier of "gangs":
             # it is a predicate conjoined to the clause's verb
             clause = _governing_verb(head)
@@ -585,3 +585,11 @@ def _merge(kept: Event, again: Event) -> None:
         background=a.background and b.background,
     )
     kept.attributed_to = kept.attributed_to or again.attributed_to
+
+
+def _after_comma(token: Token) -> bool:
+    """Whether ``token`` follows a comma, closing quotes aside ("... on gangs,” called on ...")."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_quote:
+        i -= 1
+    return i >= 0 and token.doc[i].lower_ == ","
