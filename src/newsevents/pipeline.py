@@ -8,8 +8,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import collections
+import datetime as dt
 import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator
@@ -21,10 +21,10 @@ from spacy.tokens import Doc
 from . import nlp
 from .actors import ActorCoder
 from .dates import date_event, find_dates
+from .errors import InputError, Messages
 from .events import EventCoder, find_quotes
 from .geo import Gazetteer, find_places, locate_event
 from .quantities import casualties_for, find_counts
-from .errors import InputError, Messages
 from .records import Article, Entity, Event, Extraction
 
 # Entity labels worth showing a reader; numbers, ordinals and money are noise.
@@ -120,16 +120,15 @@ def _init_worker(model: str) -> None:
     _worker_extractor = Extractor(model).warm_up()
 
 
-def _extract_chunk(args: tuple[list[Article], int]) -> list[Extraction]:
-    chunk, batch_size = args
+def _extract_chunk(chunk: list[Article], batch_size: int) -> list[Extraction]:
     assert _worker_extractor is not None
     return list(_worker_extractor.extract(chunk, batch_size=batch_size))
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[tuple[list[Article], int]]:
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     iterator = iter(articles)
     while chunk := list(itertools.islice(iterator, size)):
-        yield chunk, size
+        yield chunk
 
 
 def extract_articles(
@@ -152,7 +151,7 @@ def extract_articles(
         # Pool.imap would drain the input eagerly; a bounded queue keeps memory flat.
         in_flight: collections.deque = collections.deque()
         for chunk in _chunks(articles, batch_size):
-            in_flight.append(pool.apply_async(_extract_chunk, (chunk,)))
+            in_flight.append(pool.apply_async(_extract_chunk, (chunk, batch_size)))
             if len(in_flight) >= 2 * workers:
                 yield from in_flight.popleft().get()
         while in_flight:
