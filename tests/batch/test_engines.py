@@ -95,6 +95,18 @@ def test_batch_output_loads_back_as_extractions(local_out):
     assert all(e.mentions and e.mentions[0].sentence in x.article.body for x in loaded for e in x.events)
 
 
+def test_store_ingest_imports_batch_output_once(local_out, tmp_path, capsys):
+    db = tmp_path / "events.db"
+    assert main(["ingest", str(local_out), "--db", str(db)]) == 0
+    assert main(["ingest", str(local_out), "--db", str(db)]) == 0
+    from newsevents.store import Store
+
+    with Store(db, readonly=True) as store:
+        stats = store.stats()
+    assert stats["articles"] == 8
+    assert stats["events"] == len(pd.read_parquet(local_out / "events"))
+
+
 def test_ray_engine_matches_local(ray_cluster, local_out, oversized, tmp_path):
     out = tmp_path / "ray"
     summary = run_batch([str(DATA / "wire.jsonl"), str(DATA / "desk"), str(oversized)], out, engine="ray",
