@@ -82,6 +82,8 @@ def test_type_filter_changes_table_and_markers(browser, server):
     before_rows, before_markers = len(table_rows(browser)), visible_markers(browser)
     Select(browser.find_element(By.CSS_SELECTOR, "#filters select[name=type]")).select_by_value(chosen)
     browser.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()
+    # The state may still read "ready" from the last load for a moment: wait for the table itself.
+    WebDriverWait(browser, WAIT_S).until(lambda d: len(table_rows(d)) < before_rows)
     wait_ready(browser)
     rows = table_rows(browser)
     assert len(rows) == stats["by_type"][chosen] < before_rows
@@ -89,8 +91,8 @@ def test_type_filter_changes_table_and_markers(browser, server):
     expected = [e for e in api(server, "/api/events", type=chosen, limit=1000)["items"] if (e.get("location") or {}).get("lat") is not None]
     assert visible_markers(browser) == len(expected) <= before_markers
     browser.find_element(By.CSS_SELECTOR, "#filters button[type=reset]").click()
+    WebDriverWait(browser, WAIT_S).until(lambda d: len(table_rows(d)) == before_rows)
     wait_ready(browser)
-    assert len(table_rows(browser)) == before_rows
 
 
 def test_text_filter_with_no_match_empties_the_view_and_bad_input_shows_the_api_error(browser, server):
