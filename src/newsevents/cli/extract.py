@@ -1,6 +1,6 @@
 """``newsevents extract PATH...``: code the events of articles.
 
-A table per article by default; with ``--json`` one object per article per
+A listing per article by default (each event: coding, then its evidence); with ``--json`` one object per article per
 line, the output contract of the README. Unreadable inputs are reported like
 ``newsevents clean`` does.
 """
