@@ -326,3 +326,9 @@ def test_conjoined_predicate_after_a_closing_quote_keeps_the_subject(events):
     request = only(events(text), "REQUEST")
     assert request.source is not None and request.source.sector == "GOV"
     assert request.target is not None and request.target.sector == "IGO"
+
+
+def test_nominal_object_without_a_verb_above_it_does_not_break_coding(events):
+    # A verbless statistic: the parser makes "deaths" an object with no verb to govern it.
+    coded = events("The Ohio rate 12.7 deaths per 100,000 people. Police arrested two men in Dayton on Friday.")
+    assert any(e.type == "COERCE" for e in coded)

@@ -373,7 +373,8 @@ class EventCoder:
         if context.negated and kind in REFUSAL_OF and any(c.dep_ == "neg" for c in anchor.children):
             kind, cameo = "REJECT", REFUSAL_OF[kind]
             mode, context = lexicon.plover(cameo).mode, replace(context, negated=False)
-        clause = _governing_verb(token) if token.pos_ != "VERB" and token.dep_ == "dobj" else token
+        governing = _governing_verb(token) if token.pos_ != "VERB" and token.dep_ == "dobj" else None
+        clause = governing or token
         if trigger.governor is None and kind in FUTURE_OF and not context.negated and ctx.future(clause, lexicon=lexicon):
             kind, cameo = FUTURE_OF[kind]  # "will visit", "is ready to send": an intention, not yet the act
             mode = lexicon.plover(cameo).mode
