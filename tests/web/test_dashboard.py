@@ -55,7 +55,8 @@ def test_map_timeline_and_table_show_the_stored_events(browser, server, dashboar
     located = [e for e in events if (e.get("location") or {}).get("lat") is not None]
     assert located
     assert len(table_rows(browser)) == len(events)
-    assert visible_markers(browser) == len(located)
+    # Clusters animate in (old and new layers overlap for a moment): wait for the count to settle on the events.
+    WebDriverWait(browser, WAIT_S).until(lambda d: visible_markers(d) == len(located))
     by_day = api(server, "/api/stats")["by_day"]
     bars = browser.execute_script(
         "return [...document.querySelectorAll('#timeline rect[data-since]')].map(r => [r.dataset.since, r.dataset.until])")
@@ -89,7 +90,8 @@ def test_type_filter_changes_table_and_markers(browser, server):
     assert len(rows) == stats["by_type"][chosen] < before_rows
     assert all(row[1] == chosen for row in rows)
     expected = [e for e in api(server, "/api/events", type=chosen, limit=1000)["items"] if (e.get("location") or {}).get("lat") is not None]
-    assert visible_markers(browser) == len(expected) <= before_markers
+    WebDriverWait(browser, WAIT_S).until(lambda d: visible_markers(d) == len(expected))
+    assert len(expected) <= before_markers
     browser.find_element(By.CSS_SELECTOR, "#filters button[type=reset]").click()
     WebDriverWait(browser, WAIT_S).until(lambda d: len(table_rows(d)) == before_rows)
     wait_ready(browser)
