@@ -8,7 +8,9 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -87,3 +89,21 @@ def text_of(doc: Doc) -> str:
 def entities_in(span: Span) -> list[Span]:
     """The named entities that begin inside ``span``: ``span.ents`` without a pass over the whole Doc."""
     return [entity for token in span if token.ent_iob_ == "B" and (entity := entity_at(token)) is not None]
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_BREAKS_KEY = "newsevents.paragraph_breaks"
+
+
+def paragraph_bounds(doc: Doc, offset: int) -> tuple[int, int]:
+    """Start and end (character offsets) of the paragraph of ``doc`` holding ``offset``.
+
+    Paragraphs are separated by blank lines; the breaks are found once per Doc.
+    """
+    breaks = doc.user_data.get(_BREAKS_KEY)
+    if breaks is None:
+        breaks = doc.user_data[_BREAKS_KEY] = [m.span() for m in _PARAGRAPH_BREAK.finditer(text_of(doc))]
+    before = bisect.bisect_right(breaks, offset, key=lambda span: span[1])
+    start = breaks[before - 1][1] if before else 0
+    end = breaks[before][0] if before < len(breaks) else len(text_of(doc))
+    return start, end

@@ -20,20 +20,18 @@ datetime.date(2022, 1, 5)
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import text_of
+from ..nlp import paragraph_bounds, text_of
 from ..records import DateResolution
 from .grammar import scan
 
 _VERBAL = {"VERB", "AUX"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _FRAME_MARKERS = {"after", "before", "since", "until", "once"}
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _NOT_A_MONTH_TAGS = {"MD", "VB", "VBD", "VBP", "VBZ", "VBG", "VBN"}
 
 
@@ -68,7 +66,7 @@ def date_event(
 ) -> EventDate:
     """The date of the event whose trigger is token ``trigger_i`` (see the module docstring for the rule)."""
     trigger = doc[trigger_i]
-    paragraph = _paragraph(text_of(doc), trigger.idx)
+    paragraph = paragraph_bounds(doc, trigger.idx)
     # Sentences never cross a paragraph break, whatever the parser says.
     lo, hi = max(trigger.sent.start_char, paragraph[0]), min(trigger.sent.end_char, paragraph[1])
     clause = [t.i for t in _heads_until(trigger, _ends_clause)]
@@ -126,12 +124,6 @@ def _ends_clause(token: Token) -> bool:
     if _coordinated_clause(token) or token.dep_ in {"ccomp", "parataxis"}:
         return True
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FRAME_MARKERS for c in token.children)
-
-
-def _paragraph(text: str, offset: int) -> tuple[int, int]:
-    start = max((m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, offset)), default=0)
-    following = _PARAGRAPH_BREAK.search(text, offset)
-    return start, following.start() if following else len(text)
 
 
 def _from_paragraph(

@@ -28,11 +28,10 @@ from __future__ import annotations
 
 import csv
 import functools
-import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..nlp import entities_in, text_of
+from ..nlp import entities_in, paragraph_bounds
 from ..records import Place
 from .gazetteer import DATA, Gazetteer, normalize
 from .resolve import LOCATIVE_PREPS, ORIGIN_PREPS, PLACE_LABELS, PlaceMention, resolve_name
@@ -50,7 +49,6 @@ PRECISION_RANK = {None: 0, "city": 0, "admin1": 1, "country": 2}
 # Dependencies that keep a name inside the phrase a preposition governs:
 # "in Almaty's main square", "in the city of Homs", "in Almaty, Kazakhstan".
 PHRASE_DEPS = frozenset({"poss", "compound", "appos", "conj", "nmod", "amod", "npadvmod"})
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 def locate_event(
@@ -127,7 +125,7 @@ def locate_mention(
             chosen = min(tier, key=lambda item: item[:-1])[-1]
             return _placed(chosen, in_sentence) if chosen.place.lat is None else chosen
 
-    paragraph = _paragraph(text_of(doc), trigger.idx)
+    paragraph = paragraph_bounds(doc, trigger.idx)
     nearby = [m for m in elsewhere if paragraph[0] <= m.start < paragraph[1]]
     return min(nearby, key=lambda m: abs(m.start - trigger.idx)) if nearby else None
 
@@ -235,16 +233,6 @@ def _in_clause(head: Token, trigger: Token, clause: Token) -> bool:
 
 def _in_subtree(token: Token, trigger: Token, clause: Token) -> bool:
     return any(ancestor in (trigger, clause) for ancestor in token.ancestors)
-
-
-def _paragraph(text: str, offset: int) -> tuple[int, int]:
-    start = 0
-    for match in _PARAGRAPH.finditer(text):
-        if match.end() <= offset:
-            start = match.end()
-        else:
-            return start, match.start()
-    return start, len(text)
 
 
 def _focus(focus_country: str | None, gazetteer: Gazetteer) -> Place | None:
