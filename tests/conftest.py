@@ -31,3 +31,10 @@ def shared_eval() -> Path:
 @pytest.fixture(scope="session")
 def example_path() -> Path:
     return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def unparsable_text() -> str:
+    """An article body longer than the parser accepts (2 M characters): coding it fails, and must cost it alone."""
+    paragraph = "Crowds gathered in the square again and the speeches went on into the night. " * 200
+    return "Endless\n\n" + "\n\n".join([paragraph] * 140)

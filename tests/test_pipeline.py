@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 import newsevents
+from newsevents.errors import ExtractionError
 from newsevents.pipeline import extract_articles
 
 CREDIT_WORDS = ("Getty", "AFP", "Sipa", "TASS", "Press Service", "AP Photo")
@@ -104,13 +105,32 @@ def test_event_ids_are_stable_and_unique(example, example_path):
     assert len(ids) == len(set(ids))
 
 
-def test_two_workers_give_the_same_events_as_one(example_path):
+@pytest.fixture(scope="module")
+def too_long(unparsable_text):
+    return newsevents.read(unparsable_text, published="2023-05-01")
+
+
+def test_two_workers_give_the_same_events_as_one(example_path, too_long):
     article = newsevents.read(example_path, published="2022-01-06")
     other = newsevents.read("Police arrested 12 protesters in Lagos on Monday.", published="2023-03-08")
-    one = [x.to_dict() for x in extract_articles([article, other])]
-    two = [x.to_dict() for x in extract_articles([article, other], workers=2, batch_size=1)]
+    inputs = [article, too_long, other]
+    errors_one: list[ExtractionError] = []
+    errors_two: list[ExtractionError] = []
+    one = [x.to_dict() for x in extract_articles(inputs, on_error=errors_one.append)]
+    two = [x.to_dict() for x in extract_articles(inputs, workers=2, batch_size=1, on_error=errors_two.append)]
     assert one == two
+    assert [x["article"]["id"] for x in one] == [article.id, other.id]
     assert one[1]["events"] and one[1]["events"][0]["type"] == "COERCE"
+    assert [(e.source, e.reason) for e in errors_one] == [(e.source, e.reason) for e in errors_two]
+    assert len(errors_one) == 1 and "exceeds maximum" in errors_one[0].reason
+
+
+def test_a_failing_article_is_raised_without_an_error_handler(too_long):
+    other = newsevents.read("Police arrested 12 protesters in Lagos on Monday.", published="2023-03-08")
+    results = extract_articles([other, too_long])
+    assert next(results).article.id == other.id
+    with pytest.raises(ExtractionError, match="could not be coded"):
+        next(results)
 
 
 DETERMINISM_SCRIPT = """

@@ -19,6 +19,14 @@ class InputError(NewsEventsError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple:
+        # Worker processes send these back; the default pickling would pass the formatted message only.
+        return type(self), (self.source, self.reason)
+
+
+class ExtractionError(InputError):
+    """An article was read but the coders failed on it; it is skipped, the run goes on."""
+
 
 class ModelError(NewsEventsError):
     """The spaCy pipeline asked for is not installed or lacks a component."""
@@ -52,6 +60,7 @@ class Messages:
     FEED_ENTRY_EMPTY = "entry {number} ({title!r}) has no text"
     FEED_TRUNCATED = "malformed feed after {count} entries: {error}"
     NO_BODY = "no body text left after removing captions, credits and boilerplate"
+    EXTRACT_FAILED = "could not be coded, skipped ({error})"
     BAD_DATE = "cannot read date {value!r}: expected YYYY-MM-DD"
     MODEL_MISSING = (
         "spaCy pipeline {name!r} is not installed; install it as a package "

@@ -11,8 +11,9 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import itertools
+import logging
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -21,11 +22,13 @@ from spacy.tokens import Doc
 from . import nlp
 from .actors import ActorCoder
 from .dates import date_event, find_dates
-from .errors import InputError, Messages
+from .errors import ExtractionError, InputError, Messages, NewsEventsError
 from .events import EventCoder, find_quotes
 from .geo import Gazetteer, find_places, locate_event
 from .quantities import casualties_for, find_counts
 from .records import Article, Entity, Event, Extraction
+
+log = logging.getLogger(__name__)
 
 # Entity labels worth showing a reader; numbers, ordinals and money are noise.
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "LAW"})
@@ -63,6 +66,30 @@ class Extractor:
         docs = nlp.parse((a.body for a in first), model=self.model, batch_size=batch_size)
         for article, doc in zip(second, docs, strict=True):
             yield self.code(article, doc)
+
+    def extract_guarded(self, articles: list[Article], *, batch_size: int) -> list[Extraction | ExtractionError]:
+        """Like :meth:`extract`, but an article the coders fail on becomes an :class:`ExtractionError` in its place.
+
+        The batch is redone one article at a time only when it fails, so only the bad ones are lost.
+        """
+        try:
+            return list(self.extract(articles, batch_size=batch_size))
+        except NewsEventsError:  # a missing model or the like: every article would fail alike
+            raise
+        # A coder bug on one odd article must cost that article, not the batch or the run.
+        except Exception:  # noqa: BLE001
+            results: list[Extraction | ExtractionError] = []
+            for article in articles:
+                try:
+                    results.extend(self.extract([article]))
+                except NewsEventsError:
+                    raise
+                except Exception as error:  # noqa: BLE001
+                    log.debug("coding failed on article %s", article.id, exc_info=True)
+                    source = article.path or article.url or article.id
+                    reason = Messages.EXTRACT_FAILED.format(error=f"{type(error).__name__}: {error}")
+                    results.append(ExtractionError(source, reason))
+            return results
 
     def code(self, article: Article, doc: Doc) -> Extraction:
         """Code one parsed article body."""
@@ -120,9 +147,9 @@ def _init_worker(model: str) -> None:
     _worker_extractor = Extractor(model).warm_up()
 
 
-def _extract_chunk(chunk: list[Article], batch_size: int) -> list[Extraction]:
+def _extract_chunk(chunk: list[Article], batch_size: int) -> list[Extraction | ExtractionError]:
     assert _worker_extractor is not None
-    return list(_worker_extractor.extract(chunk, batch_size=batch_size))
+    return _worker_extractor.extract_guarded(chunk, batch_size=batch_size)
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -137,14 +164,31 @@ def extract_articles(
     model: str = nlp.DEFAULT_MODEL,
     batch_size: int = nlp.DEFAULT_BATCH_SIZE,
     workers: int = 1,
+    on_error: Callable[[ExtractionError], None] | None = None,
 ) -> Iterator[Extraction]:
     """Extract events from ``articles``, streaming, in input order.
 
     With ``workers > 1`` the articles are spread over that many processes,
     each loading the model once; at most ``2 * workers`` batches are in flight.
+    An article the coders fail on is passed to ``on_error`` as an
+    :class:`ExtractionError` and skipped; without ``on_error`` the error is raised.
     """
+    for result in _extract_all(articles, model=model, batch_size=batch_size, workers=workers):
+        if isinstance(result, Extraction):
+            yield result
+        elif on_error is None:
+            raise result
+        else:
+            on_error(result)
+
+
+def _extract_all(
+    articles: Iterable[Article], *, model: str, batch_size: int, workers: int
+) -> Iterator[Extraction | ExtractionError]:
     if workers <= 1:
-        yield from Extractor(model).extract(articles, batch_size=batch_size)
+        extractor = Extractor(model)
+        for chunk in _chunks(articles, batch_size):
+            yield from extractor.extract_guarded(chunk, batch_size=batch_size)
         return
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:

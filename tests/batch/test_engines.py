@@ -45,11 +45,10 @@ def ray_cluster():
 
 
 @pytest.fixture(scope="module")
-def oversized(tmp_path_factory) -> Path:
+def oversized(tmp_path_factory, unparsable_text) -> Path:
     """Our fixtures plus one article longer than the parser accepts: it must fail alone."""
     folder = tmp_path_factory.mktemp("inputs")
-    paragraph = "Crowds gathered in the square again and the speeches went on into the night. " * 200
-    record = {"id": "w-huge", "date": "2023-05-01", "title": "Endless", "text": "\n\n".join([paragraph] * 140)}
+    record = {"id": "w-huge", "date": "2023-05-01", "title": "Endless", "text": unparsable_text}
     (folder / "huge.jsonl").write_text(json.dumps(record) + "\n")
     return folder / "huge.jsonl"
 

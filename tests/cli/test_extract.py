@@ -58,3 +58,14 @@ def test_unknown_model_is_a_clear_error(tmp_path, capsys):
     path.write_text(ARTICLE)
     assert main(["extract", str(path), "--model", "no_such_pipeline"]) == 2
     assert "no_such_pipeline" in capsys.readouterr().err
+
+
+def test_an_article_the_coders_fail_on_is_reported_and_skipped(tmp_path, capsys, unparsable_text):
+    (tmp_path / "story.txt").write_text(ARTICLE)
+    (tmp_path / "endless.txt").write_text(unparsable_text)
+    code = main(["extract", str(tmp_path / "endless.txt"), str(tmp_path / "story.txt"), "--json"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert [json.loads(line)["article"]["title"] for line in out.splitlines()] == ["Gunmen kill villagers"]
+    assert "endless.txt: could not be coded" in err
+    assert "1 article extracted, 1 failed" in err

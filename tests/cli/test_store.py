@@ -118,6 +118,21 @@ def test_ingest_reports_bad_inputs_and_goes_on(tmp_path, capsys):
     assert "missing.html" in err and "malformed JSON" in err
 
 
+def test_ingest_skips_an_article_the_coders_fail_on(tmp_path, capsys, unparsable_text):
+    corpus = tmp_path / "news.jsonl"
+    endless = {"title": "Endless", "text": unparsable_text, "date": "2023-05-01"}
+    good = {"title": "Protest in Lima", "text": "Thousands of students marched in Lima on Monday against the "
+            "new education law.", "date": "2023-05-08"}  # fmt: skip
+    corpus.write_text(json.dumps(endless) + "\n" + json.dumps(good) + "\n")
+    db = tmp_path / "events.db"
+    assert main(["ingest", str(corpus), "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "1 stored" in err and "1 failed input" in err
+    assert "could not be coded" in err
+    assert main(["query", "--db", str(db), "--json"]) == 0
+    assert {json.loads(line)["type"] for line in capsys.readouterr().out.splitlines()} == {"PROTEST"}
+
+
 def test_ingest_rejects_a_bad_worker_count(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["ingest", "x.txt", "--workers", "0", "--db", str(tmp_path / "e.db")])

@@ -263,6 +263,15 @@ def test_detect_format_prefers_content_over_extension():
     assert detect_format(b"Strike ends\n\nWorkers returned.", "page.html") == "text"
 
 
+def test_jsonl_whose_first_record_is_longer_than_the_sniffed_head(tmp_path):
+    long_record = {"title": "Long read", "text": "Workers marched to the port again on Friday. " * 3000}
+    short_record = {"title": "Short", "text": "Dockers went on strike in Durban on Monday."}
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps(long_record) + "\n" + json.dumps(short_record) + "\n")
+    titles = [doc.title for doc in iter_documents([path])]
+    assert titles == ["Long read", "Short"]
+
+
 def test_binary_sniffing_and_decoding():
     assert looks_binary(b"\x1f\x8b\x08\x00") and not looks_binary("Grève à Paris".encode("utf-16"))
     assert decode("Grève à Paris".encode("utf-16"), source="x") == "Grève à Paris"

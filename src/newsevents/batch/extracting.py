@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import collections
-import logging
 from collections.abc import Iterable, Iterator
 
 from ..clean import clean
-from ..errors import InputError, NewsEventsError
+from ..errors import ExtractionError, InputError, NewsEventsError
 from ..pipeline import Extractor, extract_articles
 from ..records import Article, Extraction, RawDocument
 from .dataset import Failure
-
-log = logging.getLogger(__name__)
 
 
 def clean_document(item: RawDocument | InputError) -> Article | Failure:
@@ -26,54 +23,37 @@ def clean_document(item: RawDocument | InputError) -> Article | Failure:
                        record_id=item.record_id)  # fmt: skip
 
 
-def _failure(article: Article, error: Exception) -> Failure:
-    return Failure(input=article.path or article.url or article.id, stage="extract",
-                   reason=f"{type(error).__name__}: {error}", record_id=article.id)  # fmt: skip
+def _failure(article: Article, error: ExtractionError) -> Failure:
+    return Failure(input=error.source, stage="extract", reason=error.reason, record_id=article.id)
 
 
-def extract_guarded(extractor: Extractor, articles: list[Article], *, batch_size: int) -> list[Extraction | Failure]:
-    """Extract a batch; when it fails, redo it one article at a time so only the bad ones are lost."""
-    try:
-        return list(extractor.extract(articles, batch_size=batch_size))
-    # A coder bug on one odd article must cost that article, not the batch or the run.
-    except Exception:  # noqa: BLE001
-        results: list[Extraction | Failure] = []
-        for article in articles:
-            try:
-                results.extend(extractor.extract([article]))
-            except Exception as error:  # noqa: BLE001
-                log.warning("skipping article %s: %s", article.id, error)
-                results.append(_failure(article, error))
-        return results
+def extract_batch(extractor: Extractor, articles: list[Article], *, batch_size: int) -> list[Extraction | Failure]:
+    """Extract a batch; an article the coders fail on becomes a :class:`Failure` in its place."""
+    results = extractor.extract_guarded(articles, batch_size=batch_size)
+    return [_failure(article, result) if isinstance(result, ExtractionError) else result
+            for article, result in zip(articles, results, strict=True)]  # fmt: skip
 
 
-def extract_resilient(
+def extract_stream(
     articles: Iterable[Article], *, workers: int, batch_size: int, model: str
 ) -> Iterator[Extraction | Failure]:
-    """``pipeline.extract_articles`` that survives an article the coders choke on.
-
-    The articles in flight when it fails are redone one by one in this process; then a fresh
-    ``extract_articles`` continues with the rest of the stream.
-    """
+    """``pipeline.extract_articles`` with the articles it skips as :class:`Failure` records, in input order."""
     source = iter(articles)
     pending: collections.deque[Article] = collections.deque()
-    fallback: Extractor | None = None
+    failures: collections.deque[Failure] = collections.deque()
 
     def feed() -> Iterator[Article]:
         for article in source:
             pending.append(article)
             yield article
 
-    while True:
-        try:
-            for extraction in extract_articles(feed(), model=model, batch_size=batch_size, workers=workers):
-                pending.popleft()
-                yield extraction
-            return
-        except Exception:  # noqa: BLE001 - see extract_guarded
-            fallback = fallback or Extractor(model)
-            stuck = list(pending)
-            pending.clear()
-            yield from extract_guarded(fallback, stuck, batch_size=1)
+    def skipped(error: ExtractionError) -> None:
+        failures.append(_failure(pending.popleft(), error))
 
-
+    for extraction in extract_articles(feed(), model=model, batch_size=batch_size, workers=workers,
+                                       on_error=skipped):  # fmt: skip
+        yield from failures
+        failures.clear()
+        pending.popleft()
+        yield extraction
+    yield from failures

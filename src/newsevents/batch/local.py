@@ -38,7 +38,7 @@ def run_local(
     model: str = nlp.DEFAULT_MODEL,
 ) -> BatchSummary:
     """Extract every document of ``inputs`` into the Parquet datasets under ``out_dir``."""
-    from .extracting import clean_document, extract_resilient  # loads the NLP stack; write_results does not
+    from .extracting import clean_document, extract_stream  # loads the NLP stack; write_results does not
 
     started = time.perf_counter()
     layout = Layout.prepare(out_dir)
@@ -54,7 +54,7 @@ def run_local(
                     yield result
 
     # chain() reads the failures list only once the extractions are exhausted, so none is missed.
-    write_results(itertools.chain(extract_resilient(articles(), workers=workers, batch_size=batch_size,
+    write_results(itertools.chain(extract_stream(articles(), workers=workers, batch_size=batch_size,
                                                     model=model), failures), layout)  # fmt: skip
     options = {"inputs": list(inputs), "workers": workers, "batch_size": batch_size, "published": published,
                "model": model}  # fmt: skip

@@ -30,7 +30,7 @@ from ..errors import InputError, Messages, NewsEventsError
 from ..pipeline import Extractor
 from ..records import Article, Extraction
 from .dataset import PARTITION, Failure, staging_table
-from .extracting import clean_document, extract_guarded
+from .extracting import clean_document, extract_batch
 from .inputs import READ_BATCH_ROWS, Source, documents_of, plan_sources, raw_table, read_source
 from .layout import BatchSummary, Layout, write_parts
 from .linking import BLOCK, link_block, staged_events
@@ -65,7 +65,7 @@ class ExtractWorker:
                 results.append(cleaned)
             else:
                 articles.append(cleaned)
-        results.extend(extract_guarded(self.extractor, articles, batch_size=self.batch_size))
+        results.extend(extract_batch(self.extractor, articles, batch_size=self.batch_size))
         return staging_table(results)
 
 

@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     tally = InputTally()
     articles = tally.articles(args.paths, published=args.date)
     for extraction in extract_articles(
-        articles, model=args.model, batch_size=args.batch_size, workers=args.workers
+        articles, model=args.model, batch_size=args.batch_size, workers=args.workers, on_error=tally.skip
     ):
         if args.json:
             sys.stdout.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..clean import clean
-from ..errors import InputError, Messages
+from ..errors import ExtractionError, InputError, Messages
 from ..ingest import iter_documents
 from ..records import Article
 
@@ -50,11 +50,19 @@ class InputTally:
                     raise document
                 article = clean(document)
             except InputError as error:
-                self.failed += 1
-                print(f"newsevents: {error.source}: {error.reason}", file=sys.stderr)
+                self.fail(error)
                 continue
             self.read += 1
             yield article
+
+    def fail(self, error: InputError) -> None:
+        self.failed += 1
+        print(f"newsevents: {error.source}: {error.reason}", file=sys.stderr)
+
+    def skip(self, error: ExtractionError) -> None:
+        """An article that was read, then failed in the coders: it counts as failed, not as done."""
+        self.read -= 1
+        self.fail(error)
 
     def summary(self, verb: str) -> str:
         return f"newsevents: {self.read} article{'s' * (self.read != 1)} {verb}, {self.failed} failed"

@@ -72,8 +72,11 @@ def detect_format(head: bytes, name: str) -> Format:
     if stripped.startswith(b"["):
         return "json_array"
     if stripped.startswith(b"{"):
-        first_line = stripped.split(b"\n", 1)[0].rstrip()
-        return "jsonl" if first_line.endswith(b"}") else "json"
+        first_line, newline, _ = stripped.partition(b"\n")
+        if not newline and len(head) >= HEAD_BYTES:
+            # The first line runs past the head: a long JSON Lines record, or minified JSON, which reads the same.
+            return "jsonl"
+        return "jsonl" if first_line.rstrip().endswith(b"}") else "json"
     if stripped.startswith(b"<"):
         window = stripped[:4096]
         if _FEED_ROOT.search(window) and not _HTML_ROOT.match(window):

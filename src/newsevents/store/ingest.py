@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import nlp
-from ..errors import InputError, NewsEventsError
+from ..errors import ExtractionError, InputError, NewsEventsError
 from ..records import Article, Extraction
 from .store import IngestSummary, Store, content_hash
 
@@ -121,10 +121,14 @@ def ingest(
     sources = [name for name in inputs if name not in datasets]
     if sources:
         articles = _new_articles(store, sources, run, published=published, advance=advance)
-        _store_in_batches(
-            store, extract_articles(articles, model=model, batch_size=batch_size, workers=workers), run,
-            batch_size=batch_size, advance=advance,
-        )
+
+        def skipped(error: ExtractionError) -> None:
+            run.fail(error)
+            advance(1)
+
+        extractions = extract_articles(articles, model=model, batch_size=batch_size, workers=workers,
+                                       on_error=skipped)  # fmt: skip
+        _store_in_batches(store, extractions, run, batch_size=batch_size, advance=advance)
     for name in datasets:
         imported = load_parquet_dataset(name)
         run.summary.read += _store_in_batches(store, imported, run, batch_size=batch_size, advance=advance)
