@@ -72,27 +72,23 @@ def run_one(mode: str, path: Path, workers: int, db: Path) -> dict:
         Extractor().warm_up()  # both modes load the model before the clock starts
     started = time.perf_counter()
     if mode == "bare":
-        ids: dict[str, str | None] = {}
 
         def articles():
             for raw in iter_documents([str(path)]):
                 if isinstance(raw, NewsEventsError):
                     continue
                 try:
-                    article = clean(raw)
+                    yield clean(raw)
                 except NewsEventsError:
                     continue
-                ids.setdefault(article.id, raw.record_id)
-                yield article
 
         count = events = 0
-        for extraction in extract_articles(articles(), workers=workers):
+        for extraction in extract_articles(articles(), workers=workers, on_error=lambda error: None):
             count += 1
             events += len(extraction.events)
         elapsed = time.perf_counter() - started
         own, children = _peak_mb()
-        return {"articles": count, "events": events, "seconds": elapsed, "peak_mb": own, "peak_child_mb": children,
-                "record_ids": ids}  # fmt: skip
+        return {"articles": count, "events": events, "seconds": elapsed, "peak_mb": own, "peak_child_mb": children}
     from newsevents.store import Store
     from newsevents.store.ingest import ingest
 
@@ -207,6 +203,23 @@ def pairwise(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, float
             "bcubed_precision": bp, "bcubed_recall": br, "bcubed_f1": b3}  # fmt: skip
 
 
+def _record_ids(path: Path) -> dict[str, str | None]:
+    """Each cleaned article's id and the corpus record id it came from (to score incidents against gold)."""
+    from newsevents.clean import clean
+    from newsevents.errors import NewsEventsError
+    from newsevents.ingest import iter_documents
+
+    ids: dict[str, str | None] = {}
+    for raw in iter_documents([str(path)]):
+        if isinstance(raw, NewsEventsError):
+            continue
+        try:
+            ids.setdefault(clean(raw).id, raw.record_id)
+        except NewsEventsError:
+            continue
+    return ids
+
+
 def _gold(path: Path) -> dict[str, str]:
     gold = {}
     with path.open(encoding="utf-8") as lines:
@@ -231,6 +244,8 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="articles per corpus (default: all)")
     parser.add_argument("--workers", default="1,2", help="worker counts to measure (default 1,2)")
     parser.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="default: both")
+    parser.add_argument("--modes", default="bare,store",
+                        help="runs per corpus and worker count (default bare,store; 'store' alone skips the overhead)")
     parser.add_argument("--save-events", type=Path, metavar="JSON",
                         help="keep gva-longtail's stored events (and gold) in JSON for --replay")
     parser.add_argument("--replay", type=Path, metavar="JSON",
@@ -246,7 +261,8 @@ def main() -> int:
         cached = json.loads(args.replay.read_text())
         _print({"runs": [], "incidents": _scores(cached["record_ids"], replay(cached["events"]), cached["gold"])})
         return 0
-    results: dict = {"limit": args.limit, "cpus": os.cpu_count(), "runs": [], "incidents": {}}
+    measured = time.strftime("%Y-%m-%d %H:%M")
+    results: dict = {"limit": args.limit, "cpus": os.cpu_count(), "measured": measured, "runs": [], "incidents": {}}
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for corpus in args.corpus or sorted(CORPORA):
@@ -256,45 +272,66 @@ def main() -> int:
                 continue
             path = Path(tmp) / f"{corpus}.jsonl"
             n = sample(corpus, source, args.limit, path)
+            modes = args.modes.split(",")
             for workers in (int(w) for w in args.workers.split(",")):
-                bare = _spawn("bare", path, workers, Path(tmp) / "unused.db")
+                bare = _spawn("bare", path, workers, Path(tmp) / "unused.db") if "bare" in modes else None
                 db = Path(tmp) / f"{corpus}-{workers}.db"
                 stored = _spawn("store", path, workers, db)
-                bare_rate, store_rate = bare["articles"] / bare["seconds"], stored["articles"] / stored["seconds"]
+                store_rate = stored["articles"] / stored["seconds"]
+                bare_rate = bare["articles"] / bare["seconds"] if bare else None
                 row = {
                     "corpus": corpus, "inputs": n, "workers": workers, "articles": stored["articles"],
-                    "events": stored["events"], "incidents": stored["incidents"],
-                    "bare_articles_per_s": round(bare_rate, 2), "store_articles_per_s": round(store_rate, 2),
-                    "store_overhead_pct": round(100 * (1 - store_rate / bare_rate), 1),
+                    "failed": stored["failed"], "events": stored["events"], "incidents": stored["incidents"],
+                    "bare_articles_per_s": round(bare_rate, 2) if bare_rate else None,
+                    "store_articles_per_s": round(store_rate, 2),
+                    "store_overhead_pct": round(100 * (1 - store_rate / bare_rate), 1) if bare_rate else None,
                     "peak_mb_main": round(stored["peak_mb"]), "peak_mb_worker": round(
                         stored["peak_child_mb"] if workers > 1 else stored["peak_mb"]),
                     "db_mb": round(stored["db_bytes"] / 1e6, 1),
                 }  # fmt: skip
+                row["measured"] = measured
                 rows.append(row)
                 print(json.dumps(row), file=sys.stderr)
                 if corpus == "gva-longtail" and workers == min(int(w) for w in args.workers.split(",")):
                     gold = _gold(path)
+                    record_ids = _record_ids(path)
                     main_incident = {a: i[0] for a, i in stored["article_incidents"].items() if i}
-                    results["incidents"] = _scores(bare["record_ids"], main_incident, gold)
+                    results["incidents"] = _scores(record_ids, main_incident, gold)
                     if args.save_events:
-                        cached = {"gold": gold, "record_ids": bare["record_ids"], "events": stored["event_dicts"]}
+                        cached = {"gold": gold, "record_ids": record_ids, "events": stored["event_dicts"]}
                         args.save_events.write_text(json.dumps(cached))
     results["runs"] = rows
+    _merge_earlier(results)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     _print(results)
     return 0
 
 
+def _merge_earlier(results: dict) -> None:
+    """Keep the rows (and incident scores) of earlier runs that this run did not redo, marked with their date."""
+    if not RESULTS.exists():
+        return
+    earlier = json.loads(RESULTS.read_text())
+    done = {(row["corpus"], row["workers"]) for row in results["runs"]}
+    kept = [row for row in earlier.get("runs", []) if (row["corpus"], row["workers"]) not in done]
+    for row in kept:
+        row.setdefault("measured", earlier.get("measured"))
+    results["runs"] = kept + results["runs"]
+    if not results["incidents"] and earlier.get("incidents"):
+        results["incidents"] = earlier["incidents"]
+        results["incidents_measured"] = earlier.get("incidents_measured", earlier.get("measured"))
+
+
 def _print(results: dict) -> None:
-    header = ("corpus", "workers", "articles", "events", "incidents", "bare a/s", "store a/s", "overhead %",
-              "peak MB/worker", "db MB")  # fmt: skip
-    keys = ("corpus", "workers", "articles", "events", "incidents", "bare_articles_per_s", "store_articles_per_s",
-            "store_overhead_pct", "peak_mb_worker", "db_mb")  # fmt: skip
+    header = ("corpus", "workers", "articles", "failed", "events", "incidents", "bare a/s", "store a/s",
+              "overhead %", "peak MB/worker", "db MB", "measured")  # fmt: skip
+    keys = ("corpus", "workers", "articles", "failed", "events", "incidents", "bare_articles_per_s",
+            "store_articles_per_s", "store_overhead_pct", "peak_mb_worker", "db_mb", "measured")  # fmt: skip
     if results["runs"]:
         print(" | ".join(header))
     for row in results["runs"]:
-        print(" | ".join(str(row[k]) for k in keys))
+        print(" | ".join("-" if row.get(k) is None else str(row[k]) for k in keys))
     if results["incidents"]:
         print("\nincidents vs gva-longtail gold (articles sharing an incident)")
         print("system | pair P | pair R | pair F1 | B3 P | B3 R | B3 F1")
