@@ -45,6 +45,17 @@ def test_query_prints_a_table(db, capsys, monkeypatch):
     assert "ASSAULT" in out and "Bangladesh Police (BGDCOP)" in out and "1 events" in out
 
 
+@pytest.mark.parametrize("columns", [80, 100])
+def test_query_table_keeps_one_line_per_row_in_a_narrow_terminal(db, capsys, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    assert main(["query", "--db", str(db)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    rows = [line for line in lines[2:] if not line.endswith("events")]
+    assert len(rows) == int(lines[-1].split()[0]) == 1
+    assert all(len(line) <= columns for line in lines)
+    assert rows[0].split()[:3] == ["1", "2023-11-05", "ASSAULT"] and "Riot police fired" in rows[0]
+
+
 def test_query_json_lines(db, capsys):
     assert main(["query", "--db", str(db), "--json", "--near", "23.8,90.4,25"]) == 0
     (line,) = capsys.readouterr().out.splitlines()

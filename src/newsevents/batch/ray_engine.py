@@ -18,6 +18,7 @@ import itertools
 import logging
 import os
 import time
+import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -126,18 +127,22 @@ def run_ray(
         documents = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
             _read, fn_kwargs={"published": published}, batch_size=1, batch_format="pyarrow", num_cpus=0
         )
-        staged = documents.map_batches(
-            ExtractWorker,
-            fn_constructor_kwargs={"model": model, "batch_size": batch_size},
-            batch_size=batch_size,
-            batch_format="pyarrow",
-            compute=ray.data.ActorPoolStrategy(size=workers),
-            num_cpus=1,
-            # Ray's default restarts a crashed actor and retries its batch forever; a record that
-            # kills its process (out of memory) would then stop the run.
-            max_restarts=RETRIES,
-            max_task_retries=RETRIES,
-        )
+        with warnings.catch_warnings():
+            # Ray 2.60 deprecates extra remote arguments but names no replacement for these two
+            # (its actor pool reads them from the extras); the ray extra stays below 2.64 until one exists.
+            warnings.filterwarnings("ignore", message="`ray_remote_args` is deprecated")
+            staged = documents.map_batches(
+                ExtractWorker,
+                fn_constructor_kwargs={"model": model, "batch_size": batch_size},
+                batch_size=batch_size,
+                batch_format="pyarrow",
+                compute=ray.data.ActorPoolStrategy(size=workers),
+                num_cpus=1,
+                # Ray's default restarts a crashed actor and retries its batch forever; a record that
+                # kills its process (out of memory) would then stop the run.
+                max_restarts=RETRIES,
+                max_task_retries=RETRIES,
+            )
         staged.write_parquet(str(layout.extracted))
         _split(ray, layout)
     finally:
@@ -161,7 +166,7 @@ def _split(ray: ModuleType, layout: Layout) -> None:
     parts = ray.data.from_items(files, override_num_blocks=len(files))
     parts.map_batches(_write_parts, fn_kwargs={"root": str(layout.root)}, batch_size=1,
                       batch_format="pyarrow").materialize()  # fmt: skip
-    staged = ray.data.read_parquet(str(layout.extracted), columns=["events"])
+    staged = ray.data.read_parquet(str(layout.extracted)).select_columns(["events"])
     events = staged.map_batches(staged_events, batch_format="pyarrow")
     # Shuffle partitions follow the data size (one per staging file, as Ray's default at most).
     partitions = min(len(files), ray.data.DataContext.get_current().default_hash_shuffle_parallelism)

@@ -10,9 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from .. import nlp
 from .inputs import parse_date_option, positive_int
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 FILTER_OPTIONS = (
     ("--type", "TYPES", "PLOVER event types, comma-separated (e.g. ASSAULT,PROTEST)"),
@@ -156,31 +160,69 @@ def _count(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
+WIDE_COLUMN_CHARS = 28
+MIN_WIDE_CHARS = 8
+MIN_EVIDENCE_CHARS = 20
+
+
+def _table(columns: tuple[tuple[str, str], ...], rows: list[tuple[str, ...]], *, width: int) -> Table:
+    """One line per row within ``width``: short columns keep their width, names are cut with an
+    ellipsis (at :data:`WIDE_COLUMN_CHARS`, less when the row does not fit), and the evidence is cut
+    to the width that is left.
+
+    Widths are set here because Rich, given a no-wrap column longer than the terminal, squeezes
+    the other columns to nothing.
+    """
+    from rich import box
+    from rich.table import Column, Table
+
+    natural = [max([len(name), *(len(row[i]) for row in rows)]) for i, (name, _) in enumerate(columns)]
+    borders = len(columns) - 1  # one space between columns
+    evidence = MIN_EVIDENCE_CHARS if any(shape == "rest" for _, shape in columns) else 0
+    cap = WIDE_COLUMN_CHARS
+    while True:  # narrow the wide columns until the row fits (or they are as narrow as is readable)
+        widths = [min(n, cap) if shape == "wide" else n for n, (_, shape) in zip(natural, columns)]
+        fixed = sum(w for w, (_, shape) in zip(widths, columns) if shape != "rest")
+        if fixed + evidence + borders <= width or cap <= MIN_WIDE_CHARS:
+            break
+        cap -= 1
+    for i, (_, shape) in enumerate(columns):
+        if shape == "rest":
+            others = sum(w for j, w in enumerate(widths) if j != i)
+            widths[i] = max(MIN_EVIDENCE_CHARS, min(natural[i], width - borders - others))
+    table = Table(*(Column(name, width=w, no_wrap=True, overflow="ellipsis") for (name, _), w in zip(columns, widths)),
+                  box=box.SIMPLE_HEAD, padding=0, show_edge=False)  # fmt: skip
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
 def run_query(args: argparse.Namespace) -> int:
     from rich.console import Console
-    from rich.table import Table
 
     filters = _filters(args)
     with _open(args, readonly=True) as store:
-        rows = (store.incidents if args.incidents else store.events)(filters, limit=args.limit)
+        found = (store.incidents if args.incidents else store.events)(filters, limit=args.limit)
     if args.json:
-        for row in rows:
+        for row in found:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         return 0
     if args.incidents:
-        table = Table("id", "date", "type", "location", "killed", "injured", "events", "articles", "confidence")
-        for i in rows:
-            table.add_row(i["id"], i["date"] or "", i["type"], _place(i["location"]), _count(i["fatalities"]),
-                          _count(i["injuries"]), str(i["n_events"]), str(i["n_articles"]), f"{i['confidence']:.2f}")  # fmt: skip
+        columns = (("id", "wide"), ("date", "short"), ("type", "short"), ("location", "wide"), ("killed", "short"),
+                   ("injured", "short"), ("events", "short"), ("articles", "short"), ("confidence", "short"))
+        rows = [(i["id"], i["date"] or "", i["type"], _place(i["location"]), _count(i["fatalities"]),
+                 _count(i["injuries"]), str(i["n_events"]), str(i["n_articles"]), f"{i['confidence']:.2f}")
+                for i in found]  # fmt: skip
     else:
-        table = Table("seq", "date", "type", "source", "target", "location", "killed", "evidence")
-        for e in rows:
-            sentence = " ".join((e.get("mentions") or [{}])[0].get("sentence", "").split())
-            table.add_row(str(e["seq"]), e.get("date") or e.get("published") or "", e["type"], _actor(e.get("source")),
-                          _actor(e.get("target")), _place(e.get("location")), _count(e.get("fatalities")), sentence)  # fmt: skip
+        columns = (("seq", "short"), ("date", "short"), ("type", "short"), ("source", "wide"), ("target", "wide"),
+                   ("location", "wide"), ("killed", "short"), ("evidence", "rest"))
+        rows = [(str(e["seq"]), e.get("date") or e.get("published") or "", e["type"], _actor(e.get("source")),
+                 _actor(e.get("target")), _place(e.get("location")), _count(e.get("fatalities")),
+                 " ".join((e.get("mentions") or [{}])[0].get("sentence", "").split()))
+                for e in found]  # fmt: skip
     console = Console()
-    console.print(table)
-    console.print(f"{len(rows)} {'incidents' if args.incidents else 'events'}", style="dim", highlight=False)
+    console.print(_table(columns, rows, width=console.width))
+    console.print(f"{len(found)} {'incidents' if args.incidents else 'events'}", style="dim", highlight=False)
     return 0
 
 
