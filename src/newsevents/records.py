@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -21,11 +22,22 @@ Precision = Literal["city", "admin1", "country"]
 DatePrecision = Literal["day", "week", "month", "year"]
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _plain(value: Any) -> Any:
+    # Called for every record stored or printed: scalars first, and field names looked up once per class.
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, _Record):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, dt.date):
         return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
