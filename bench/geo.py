@@ -35,6 +35,7 @@ sys.path.insert(0, str(REPO / "src"))
 from newsevents import nlp  # noqa: E402
 from newsevents.geo import Gazetteer, find_places, locate_mention  # noqa: E402
 from newsevents.geo.resolve import PLACE_LABELS, NameSpan, candidates, resolve_spans  # noqa: E402
+from newsevents.records import Place  # noqa: E402
 
 
 def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -73,11 +74,22 @@ def summarize(errors: list[float | None]) -> dict:
     }
 
 
+def failure_kind(span: NameSpan, place: Place | None, lat: float, lon: float, gazetteer: Gazetteer) -> str:
+    """Why a toponym missed: "unresolved"; "wrong_candidate" (another reading lies within 161 km);
+    "far_<precision>" (no reading lies near: the feature is missing, or its representative point is far)."""
+    if place is None:
+        return "unresolved"
+    if any(haversine(lat, lon, *gazetteer.coordinates(fid)) <= KM for fid, _ in candidates(span, gazetteer)):
+        return "wrong_candidate"
+    return f"far_{place.precision}"
+
+
 def bench_resolution(gazetteer: Gazetteer, limit: int | None, failures: list[dict]) -> dict:
     out = {}
     for corpus in CORPORA:
         ours: list[float | None] = []
         base: list[float | None] = []
+        kinds: dict[str, int] = {}
         for record in load(SHARED / "geoparsing" / f"{corpus}.jsonl", limit):
             text = record["text"]
             gold = sorted(gold_toponyms(record), key=lambda t: t["start"])
@@ -90,11 +102,13 @@ def bench_resolution(gazetteer: Gazetteer, limit: int | None, failures: list[dic
                 point = most_populous(span, gazetteer)
                 base.append(None if point is None else haversine(lat, lon, *point))
                 if error is None or error > KM:
+                    kind = failure_kind(span, place, lat, lon, gazetteer)
+                    kinds[kind] = kinds.get(kind, 0) + 1
                     failures.append({"corpus": corpus, "id": record["id"], "phrase": span.text,
                                      "gold": [lat, lon, toponym.get("name") or toponym.get("page")],
                                      "ours": None if place is None else [place.name, place.country, place.precision],
-                                     "km": None if error is None else round(error)})
-        out[corpus] = {"ours": summarize(ours), "baseline_most_populous": summarize(base)}
+                                     "km": None if error is None else round(error), "kind": kind})
+        out[corpus] = {"ours": summarize(ours), "baseline_most_populous": summarize(base), "failure_kinds": kinds}
     return out
 
 
@@ -228,6 +242,9 @@ def main() -> None:
               f"(first place entity {ev['baseline_first_place_entity_in_sentence']:.3f}); "
               f"None when no gold location: {ev['none_when_no_gold']:.3f} (n={ev['no_gold_location']}); "
               f"precision of answers {ev['precision_of_answers']:.3f}")
+    for corpus, row in results["resolution"].items():
+        print(f"{corpus} misses: " + ", ".join(f"{k} {v}" for k, v in sorted(row["failure_kinds"].items(),
+                                                                          key=lambda kv: -kv[1])))
     print(f"gazetteer load, fresh process, warm cache: {results['timing']['warm_cache_load_s']:.2f} s")
     out = REPO / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)

@@ -267,3 +267,60 @@ def test_country_modifying_a_unit_is_not_the_location(nlp, gazetteer):
     doc, places = places_of(nlp, "A bomb exploded near a U.S. patrol in Kirkuk on Monday.", gazetteer)
     place = locate_event(doc, trigger(doc, "exploded"), places, focus_country=None, gazetteer=gazetteer)
     assert place.name == "Kirkuk"
+
+
+# -- agreement with the other names' possible readings, derived demonyms, names inside names ----------
+def resolve_in_text(text: str, names: list[str], gazetteer: Gazetteer):
+    from newsevents.geo.resolve import NameSpan, resolve_spans
+
+    spans = [NameSpan(text.index(name), text.index(name) + len(name), name) for name in names]
+    return resolve_spans(text, spans, focus_country=None, gazetteer=gazetteer)
+
+
+def test_town_and_county_agree_though_neither_is_most_populous(gazetteer):
+    text = "Deputies in Henry County said the fire began in a warehouse in Paris before dawn."
+    county, town = resolve_in_text(text, ["Henry County", "Paris"], gazetteer)
+    assert (county.admin1, town.admin1) == ("Tennessee", "Tennessee") and town.country == "USA"
+
+
+def test_suburb_follows_county_and_state_capital(gazetteer):
+    text = "The Dublin school board met on Tuesday; Franklin County officials and the mayor of Columbus attended."
+    places = resolve_in_text(text, ["Dublin", "Franklin County", "Columbus"], gazetteer)
+    assert [p.admin1 for p in places] == ["Ohio", "Ohio", "Ohio"]
+
+
+def test_list_of_states_stays_states(gazetteer):
+    text = "Cases were reported in Oregon, Texas, Kansas, Mississippi, Nevada and Ohio."
+    places = resolve_in_text(text, ["Oregon", "Texas", "Kansas", "Mississippi", "Nevada", "Ohio"], gazetteer)
+    assert all(p.precision == "admin1" and p.country == "USA" for p in places)
+
+
+def test_demonyms_of_regions(gazetteer):
+    assert resolve_name("Ohioans", gazetteer=gazetteer).name == "Ohio"
+    assert resolve_name("Minnesotans", gazetteer=gazetteer).name == "Minnesota"
+    assert resolve_name("Tasmanians", gazetteer=gazetteer).name == "Tasmania"
+    dagestan = resolve_name("Dagestani", gazetteer=gazetteer)
+    assert dagestan.country == "RUS" and dagestan.precision == "admin1"
+    assert resolve_name("Syrians", gazetteer=gazetteer).precision == "country"  # the country table first
+
+
+def test_known_place_inside_an_unknown_name(gazetteer):
+    port = resolve_name("Port of Los Angeles", gazetteer=gazetteer)
+    assert port.name == "Los Angeles" and port.country == "USA"
+    assert resolve_name("Dubai World Cup", gazetteer=gazetteer).country == "ARE"
+    assert resolve_name("Western Kansas", gazetteer=gazetteer).name == "Kansas"
+    assert resolve_name("Trump Tower", gazetteer=gazetteer) is None  # the head noun is never the place
+    assert resolve_name("St. Xyzzy Hall", gazetteer=gazetteer) is None  # "St." is no state code here
+
+
+def test_place_inside_a_name_only_for_place_entities(nlp, gazetteer):
+    _, places = places_of(nlp, "Crews repaired a bridge over the Catawba River near Charlotte on Monday.", gazetteer)
+    river = next(m.place for m in places if m.place.text == "Catawba River")
+    assert river.country == "USA"
+    _, places = places_of(nlp, "Protesters gathered outside Vladimir Putin's residence on Sunday.", gazetteer)
+    assert all(m.place.name != "Vladimir" for m in places)  # a person's first name is no town
+
+
+def test_city_naming_its_region_keeps_the_region_standing(gazetteer):
+    gaza = resolve_name("Gaza", gazetteer=gazetteer)
+    assert gaza.country == "PSE" and gaza.precision == "city"  # not the province of Mozambique

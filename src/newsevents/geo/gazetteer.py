@@ -52,6 +52,9 @@ _PUNCT = re.compile(r"[.'\u00b4]")
 _SEPARATORS = re.compile(r"[\s\-_/,()]+")
 # Abbreviations that news and GeoNames spell either way ("St. Louis", "Saint-Denis").
 _WORD_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft", "and": "&"}
+# English demonym endings and the name endings they replace, most specific first: "Siberian" <- "Siberia",
+# "Ohioan" <- "Ohio", "Ontarian" <- "Ontario", "Sicilian" <- "Sicily", "Dagestani" <- "Dagestan".
+_DEMONYM_ENDINGS = (("ian", ("o", "y", "ia")), ("an", ("", "a")), ("n", ("",)), ("i", ("",)))
 
 
 def normalize(name: str) -> str:
@@ -121,6 +124,24 @@ class Gazetteer:
         found = self._demonyms.get(key)
         if found is None and key.endswith("s"):
             found = self._demonyms.get(key[:-1])
+        return found
+
+    def region_demonym(self, word: str) -> list[int]:
+        """Regions, countries and continents whose name a demonym is formed from ("Ohioans", "Siberian").
+
+        Only English suffix rules: for words the country demonym table (:meth:`demonym`) lacks.
+        """
+        key = normalize(word)
+        singular = key[:-1] if key.endswith("s") else key
+        found: list[int] = []
+        for ending, replacements in _DEMONYM_ENDINGS:
+            if not singular.endswith(ending) or len(singular) <= len(ending) + 2:
+                continue
+            stem = singular[: -len(ending)]
+            for replacement in replacements:
+                found += [code >> 1 for code in self._index.get(stem + replacement, ())
+                          if self._kinds[code >> 1] in (COUNTRY, ADMIN1, REGION, CONTINENT)
+                          and code >> 1 not in found]
         return found
 
     def country(self, alpha3: str) -> int | None:

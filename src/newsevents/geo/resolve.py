@@ -1,10 +1,12 @@
 """Find place mentions in a parsed article and resolve each to a gazetteer place.
 
 A mention's candidates are all features whose name or alias normalizes like it
-(dict lookup). Each candidate is scored by feature class and population, then
-re-scored with the article's context: the focus country, the countries and
-subdivisions the other mentions resolve to, and an adjacent qualifier
-("Paris, Texas"; "Springfield, Illinois").
+(dict lookup); failing that, the region a demonym is formed from ("Ohioans") or a
+known place inside the name ("Port of Los Angeles"). Each candidate is scored by
+feature class and population, then re-scored with the article's context: how well
+the other names' possible readings agree with it (same county or region, nearby),
+the focus country, the countries and subdivisions the other mentions resolve to,
+and an adjacent qualifier ("Paris, Texas"; "Springfield, Illinois").
 
 >>> from newsevents import nlp
 >>> doc = nlp.load()("Flooding hit Paris, Texas, on Monday.")
@@ -14,6 +16,7 @@ subdivisions the other mentions resolve to, and an adjacent qualifier
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -23,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp import text_of
 from ..records import Place
-from .gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, Gazetteer, normalize
+from .gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, DATA, REGION, Gazetteer, normalize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -53,6 +56,16 @@ DOC_ADMIN1_BONUS = 2.5
 DOC_ADMIN2_BONUS = 1.5
 QUALIFIER_BONUS = 6.0
 CONTEXT_ROUNDS = 3
+# Support from the other names' possible readings, not just their current best ones ("Paris" beside
+# "Henry County": Paris, Tennessee lies in Henry County, Tennessee, though neither is the most populous
+# reading). Each other name adds its best agreeing reading's link weight, less how far that reading's
+# prior is below the name's best prior; the sum is capped.
+LINK_ADMIN2 = 3.0  # same county, or one reading is the county the other lies in
+LINK_ADMIN1 = 2.0
+LINK_NEAR = 2.0  # points within about a degree of each other
+LINK_PRIOR_SLOPE = 0.5
+LINK_CAP = 12.0
+PROMINENT_CITY_POPULATION = 100_000  # a city named before a head noun we do not know ("Dubai Turf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +79,14 @@ class PlaceMention:
 
 @dataclass(frozen=True, slots=True)
 class NameSpan:
-    """A stretch of text to resolve (character offsets) and whether it is a demonym."""
+    """A stretch of text to resolve (character offsets), whether it is a demonym, and whether a place
+    inside it may stand for it when the whole name is unknown (not for a person's name: "Vladimir Putin")."""
 
     start: int
     end: int
     text: str
     demonym: bool = False
+    inner_names: bool = True
 
 
 def find_places(doc: Doc, *, focus_country: str | None, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -120,19 +135,20 @@ def _split(ent: Span, gazetteer: Gazetteer) -> list[NameSpan]:
         start, text = ent.start_char + 4, text[4:]
     else:
         start = ent.start_char
+    inner_names = ent.label_ in PLACE_LABELS
     if "," not in text or gazetteer.lookup(normalize(text)):
-        return [NameSpan(start, start + len(text), text)]
-    return _comma_parts(text, start)
+        return [NameSpan(start, start + len(text), text, inner_names=inner_names)]
+    return _comma_parts(text, start, inner_names=inner_names)
 
 
-def _comma_parts(text: str, start: int) -> list[NameSpan]:
+def _comma_parts(text: str, start: int, *, inner_names: bool = True) -> list[NameSpan]:
     """The non-empty comma-separated parts of ``text`` (which begins at offset ``start``)."""
     parts, offset = [], start
     for piece in text.split(","):
         lead = len(piece) - len(piece.lstrip())
         name = piece.strip()
         if name:
-            parts.append(NameSpan(offset + lead, offset + lead + len(name), name))
+            parts.append(NameSpan(offset + lead, offset + lead + len(name), name, inner_names=inner_names))
         offset += len(piece) + 1
     return parts
 
@@ -148,7 +164,55 @@ def candidates(span: NameSpan, gazetteer: Gazetteer) -> list[tuple[int, bool]]:
     fid = gazetteer.demonym(span.text)  # NER sometimes calls "Syrian" a GPE; "Canadian" is also a town
     if fid is not None and all(f != fid for f, _ in found):
         found.append((fid, False))
-    return found
+    if found or not span.inner_names:
+        return found
+    return [(fid, True) for fid in gazetteer.region_demonym(span.text)] or _inner_name(span.text, gazetteer)
+
+
+def _inner_name(text: str, gazetteer: Gazetteer) -> list[tuple[int, bool]]:
+    """Candidates (as alias hits) of a known place named inside an unknown name, tried in this order:
+    what follows "of" ("Port of Los Angeles"), the name without leading direction words ("Western
+    Kansas"), then the longest capitalised run of words before the head noun: any place before a feature
+    noun ("Loudon Co.", "Catawba River"), else only a prominent one ("Dubai Turf", but not "Tal Zahab",
+    where "Tal" is part of the name). A short run must be an upper-case code ("US", not "St.").
+    """
+    words = text.split()
+    if not words:
+        return []
+    tries: list[tuple[list[str], bool]] = []  # (words, only prominent features)
+    if "of" in words:
+        tries.append((words[len(words) - words[::-1].index("of") :], False))
+    lead = 0
+    while lead < len(words) - 1 and words[lead].casefold() in _name_words("direction"):
+        lead += 1
+    if lead:
+        tries.append((words[lead:], False))
+    modifiers = words[:-1]
+    unknown_head = words[-1].casefold() not in _name_words("head")
+    tries += [(modifiers[first : first + size], unknown_head) for size in range(len(modifiers), 0, -1)
+              for first in range(len(modifiers) - size + 1)]
+    for run, prominent_only in tries:
+        name = " ".join(run)
+        if not run or not all(word[:1].isupper() for word in run) or (len(normalize(name)) < 3 and not name.isupper()):
+            continue
+        found = [(code >> 1, True) for code in gazetteer.lookup(normalize(name))
+                 if not prominent_only or _prominent(code >> 1, gazetteer)]
+        if found:
+            return found
+    return []
+
+
+def _prominent(fid: int, gazetteer: Gazetteer) -> bool:
+    kind = gazetteer.kind(fid)
+    return kind not in (CITY, ADMIN2) or gazetteer.population(fid) >= PROMINENT_CITY_POPULATION
+
+
+@functools.cache
+def _name_words(role: str) -> frozenset[str]:
+    """``data/geo/name_words.tsv``: leading direction words and feature head nouns of place names."""
+    with (DATA / "name_words.tsv").open(encoding="utf-8") as handle:
+        rows = [line.rstrip("\n").split("\t") for line in list(handle)[1:]]
+    return frozenset(word for word, kind in rows if kind == role)
 
 
 def prior(fid: int, alias: bool, gazetteer: Gazetteer) -> float:
@@ -216,11 +280,12 @@ def resolve_spans(
     priors = [[prior(fid, alias, gazetteer) for fid, alias in opts] for opts in options]
     for opts, scores in zip(options, priors):
         _shadow_admins(opts, scores, gazetteer)
+    keys = [normalize(span.text) for span in spans]
+    support = _link_support(keys, options, priors, gazetteer)
 
     # The best reading of each span alone votes for its country and regions; the readings
     # in that context vote again (a few rounds settle "Savannah" once "Atlanta" is in Georgia).
-    chosen = [_best(opts, scores, [0.0] * len(opts)) for opts, scores in zip(options, priors)]
-    keys = [normalize(span.text) for span in spans]
+    chosen = [_best(opts, scores, links) for opts, scores, links in zip(options, priors, support)]
     for _ in range(CONTEXT_ROUNDS):
         votes = [_votes(fid, gazetteer) for fid in chosen]
         context = _Context(focus_country, sum(votes, Counter()))
@@ -231,16 +296,73 @@ def resolve_spans(
         updated = []
         for i, (opts, scores) in enumerate(zip(options, priors)):
             qualifier = options[i + 1] if i + 1 < len(spans) and _adjacent(text, spans[i], spans[i + 1]) else []
+            # The links and the context rounds see the same agreements: take the larger, not both.
             bonuses = [
-                context.bonus(fid, gazetteer, same_name[keys[i]])
+                max(link, context.bonus(fid, gazetteer, same_name[keys[i]]))
                 + (QUALIFIER_BONUS if qualifier and _qualifies(qualifier, fid, gazetteer) else 0.0)
-                for fid, _ in opts
+                for (fid, _), link in zip(opts, support[i])
             ]
             updated.append(_best(opts, scores, bonuses))
         if updated == chosen:
             break
         chosen = updated
     return [None if fid is None else gazetteer.place(fid, text=span.text) for span, fid in zip(spans, chosen)]
+
+
+def _link_keys(fid: int, gazetteer: Gazetteer) -> list[tuple[str, object]]:
+    """The keys under which reading ``fid`` agrees with others: its county, its first-level region, its cell."""
+    kind = gazetteer.kind(fid)
+    if kind not in (ADMIN1, ADMIN2, CITY):
+        return []
+    admin2 = fid if kind == ADMIN2 else gazetteer.admin2_of(fid)
+    admin1 = fid if kind == ADMIN1 else gazetteer.admin1_of(fid)
+    keys: list[tuple[str, object]] = []
+    if admin2 >= 0:
+        keys.append(("admin2", admin2))
+    if admin1 >= 0:
+        keys.append(("admin1", admin1))
+    if kind != ADMIN1:
+        lat, lon = gazetteer.coordinates(fid)
+        keys.append(("cell", (math.floor(lat), math.floor(lon))))
+    return keys
+
+
+_LINK_WEIGHT = {"admin2": LINK_ADMIN2, "admin1": LINK_ADMIN1, "cell": LINK_NEAR}
+
+
+def _neighbour_cells(cell: tuple[int, int]) -> list[tuple[int, int]]:
+    return [(cell[0] + dy, cell[1] + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+
+
+def _link_support(
+    keys: list[str], options: list[list[tuple[int, bool]]], priors: list[list[float]], gazetteer: Gazetteer
+) -> list[list[float]]:
+    """Per candidate: how well the other names' readings agree with it (see ``LINK_*``)."""
+    # For each distinct name: link key -> best (link weight - prior shortfall) among its readings.
+    tables: dict[str, dict[tuple[str, object], float]] = {}
+    for key, opts, scores in zip(keys, options, priors):
+        if key in tables or not opts:
+            continue
+        top = max(scores)
+        table: dict[tuple[str, object], float] = {}
+        for (fid, _), score in zip(opts, scores):
+            for link in _link_keys(fid, gazetteer):
+                value = _LINK_WEIGHT[link[0]] - LINK_PRIOR_SLOPE * (top - score)
+                if value > table.get(link, 0.0):
+                    table[link] = value
+        tables[key] = table
+    support = []
+    for key, opts in zip(keys, options):
+        links = [_link_keys(fid, gazetteer) for fid, _ in opts]
+        totals = []
+        for own in links:
+            probes = [probe for kind, value in own
+                      for probe in ([(kind, c) for c in _neighbour_cells(value)] if kind == "cell" else [(kind, value)])]
+            total = sum(max((table.get(probe, 0.0) for probe in probes), default=0.0)
+                        for other, table in tables.items() if other != key)
+            totals.append(min(total, LINK_CAP))
+        support.append(totals)
+    return support
 
 
 def _votes(fid: int | None, gazetteer: Gazetteer) -> Counter:
@@ -259,11 +381,19 @@ def _best(opts: list[tuple[int, bool]], scores: list[float], bonuses: list[float
 
 
 def _shadow_admins(opts: list[tuple[int, bool]], scores: list[float], gazetteer: Gazetteer) -> None:
-    """A region sharing its name with a city inside it yields to the city ("Almaty", "New York")."""
+    """A region sharing its name with a city inside it yields to the city ("Almaty", "New York"), and the city
+    keeps the region's standing against same-named places elsewhere ("Gaza" the city, not Gaza province
+    in Mozambique)."""
     inside = {r for fid, _ in opts if gazetteer.kind(fid) == CITY for r in _regions(fid, gazetteer)}
+    shadowed: dict[int, float] = {}
     for k, (fid, _) in enumerate(opts):
         if gazetteer.kind(fid) in (ADMIN1, ADMIN2) and fid in inside:
+            shadowed[fid] = scores[k]
             scores[k] -= SHADOWED_ADMIN_PENALTY
+    for k, (fid, _) in enumerate(opts):
+        if gazetteer.kind(fid) == CITY:
+            lent = [shadowed[r] for r in _regions(fid, gazetteer) if r in shadowed]
+            scores[k] = max([scores[k], *lent])
 
 
 def _adjacent(text: str, span: NameSpan, following: NameSpan) -> bool:
