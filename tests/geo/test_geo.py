@@ -251,6 +251,17 @@ def test_most_precise_place_wins_and_unknown_village_keeps_its_name(nlp, gazette
     assert place.country == "IRQ" and place.precision == "country"
 
 
+def test_a_bloc_named_by_a_direction_is_not_where_the_event_happened(nlp, gazetteer):
+    doc, places = places_of(nlp, "Speaking in Minsk, the president demanded that the West lift its sanctions on "
+                                 "Belarus.", gazetteer)
+    assert any(e.text == "West" for e in doc.ents)
+    place = locate_event(doc, trigger(doc, "demanded"), places, focus_country="BLR", gazetteer=gazetteer)
+    assert place.name == "Minsk"
+    doc, places = places_of(nlp, "The minister accused the West of meddling.", gazetteer)
+    place = locate_event(doc, trigger(doc, "accused"), places, focus_country="BLR", gazetteer=gazetteer)
+    assert place.name != "West" and place.country == "BLR"
+
+
 def test_province_of_country_beats_country(nlp, gazetteer):
     doc, places = places_of(nlp, "Two aid workers were killed in Kenya's Garissa county on Friday.", gazetteer)
     place = locate_event(doc, trigger(doc, "killed"), places, focus_country=None, gazetteer=gazetteer)

@@ -259,6 +259,13 @@ def _shipped(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
+@functools.cache
+def stop_names() -> frozenset[str]:
+    """Normalized direction and generic words that name some region or hamlet but in news mean "the West"
+    etc. (``data/geo/stop_names.tsv``): never looked up, never a place of their own."""
+    return frozenset(normalize(row["name"]) for row in _shipped("stop_names.tsv"))
+
+
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Centre of the settlement cloud: midpoint of its 1st-99th percentile box, or of its full
     extent when that spans more than ``WIDE_REGION_KM`` (a large region's towns crowd one edge:
@@ -473,8 +480,8 @@ def _build_tables() -> dict:
             build.name(fid, row["alias"], alias=True)
 
     # Direction and generic words that name some region or hamlet but in news mean "the West" etc.
-    for row in _shipped("stop_names.tsv"):
-        build.index.pop(normalize(row["name"]), None)
+    for name in stop_names():
+        build.index.pop(name, None)
 
     return {
         "names": build.names,

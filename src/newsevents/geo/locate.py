@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp import entities_in, paragraph_bounds
 from ..records import Place
-from .gazetteer import DATA, Gazetteer, normalize
+from .gazetteer import DATA, Gazetteer, normalize, stop_names
 from .resolve import LOCATIVE_PREPS, ORIGIN_PREPS, PLACE_LABELS, PlaceMention, resolve_name
 
 if TYPE_CHECKING:
@@ -147,7 +147,7 @@ def _unresolved(
     for name in names:
         while len(name) > 1 and name[0].pos_ in ("DET", "ADJ", "PUNCT"):
             name = name[1:]
-        if any(a < name.end_char and name.start_char < b for a, b in taken):
+        if any(a < name.end_char and name.start_char < b for a, b in taken) or normalize(name.text) in stop_names():
             continue
         taken.append((name.start_char, name.end_char))
         place = resolve_name(name.text, focus_country=focus, gazetteer=gazetteer) or Place(
