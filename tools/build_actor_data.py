@@ -254,7 +254,9 @@ def countryinfo(lex: Lexicon) -> dict[str, str]:
         for phrase, code in sections[kind]:
             if kind == "city" and len(city_codes[tokens(phrase)]) > 1:
                 continue
-            lex.add(phrase, kind, names.get(code, code), code, "GOV" if kind == "capital" else None)
+            # CountryInfo's nationality lists hold nicknames of the country itself ("the US", "the DRC")
+            row_kind = "country" if kind == "demonym" and tokens(phrase).startswith("the ") else kind
+            lex.add(phrase, row_kind, names.get(code, code), code, "GOV" if kind == "capital" else None)
     return names
 
 

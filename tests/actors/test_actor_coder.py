@@ -188,3 +188,48 @@ def test_focus_country(nlp, coder, text, expected):
 
 def test_focus_country_none_without_places(nlp, coder):
     assert coder.focus_country(nlp("The committee met again on Tuesday to discuss the budget.")) is None
+
+
+@pytest.mark.parametrize("text,phrase,focus,country", [
+    ("Ethnic Hungarians marched through Cluj on Sunday.", "Ethnic Hungarians", "ROU", "ROU"),
+    ("Bosnian Serbs voted against the plan.", "Bosnian Serbs", None, "BIH"),
+    ("Hungarians queued at the border.", "Hungarians", "ROU", "HUN"),
+])
+def test_a_people_named_by_ethnicity_lives_where_the_story_or_its_adjective_says(nlp, coder, text, phrase, focus,
+                                                                                 country):
+    actor = coded(nlp, coder, text, focus=focus)[phrase]
+    assert (actor.country, actor.sector) == (country, "CVL")
+
+
+def test_a_former_soviet_republic_is_not_russia(nlp, coder):
+    doc = nlp("Moldova, a former Soviet republic, held elections. The former Soviet republic has 2.5 million voters.")
+    assert coder.focus_country(doc) == "MDA"
+    assert all(m.actor.country != "RUS" for m in coder.mentions(doc, focus_country=None))
+    assert span_actor(nlp, coder, "Soviet troops entered the city.", "Soviet troops").country == "RUS"
+
+
+def test_a_generic_group_head_takes_its_role_modifier(nlp, coder):
+    actor = span_actor(nlp, coder, "Opposition groups marched in Harare.", "Opposition groups", focus="ZWE")
+    assert (actor.country, actor.sector) == ("ZWE", "OPP")
+
+
+def test_an_organisation_named_before_a_non_actor_head_is_a_mention(nlp, coder):
+    found = coded(nlp, coder, "Lebanon rejected a NATO proposal on Monday.", focus="LBN")
+    assert (found["NATO"].sector, found["NATO"].country) == ("IGO", None)
+
+
+def test_belgrade_is_the_serbian_government(nlp, coder):
+    actor = span_actor(nlp, coder, "Belgrade recalled its ambassador.", "Belgrade")
+    assert (actor.country, actor.sector) == ("SRB", "GOV")
+
+
+def test_a_national_named_with_an_international_body_acts_for_it(nlp, coder):
+    actor = span_actor(nlp, coder, "Rebel leaders met UN mediator Ellen Johnson Sirleaf on Monday.",
+                       "UN mediator Ellen Johnson Sirleaf")
+    assert (actor.country, actor.sector, actor.name) == (None, "IGO", "Ellen Johnson Sirleaf")
+
+
+@pytest.mark.parametrize("phrase", ["The US", "The UK"])
+def test_the_country_nickname_is_the_country_not_its_civilians(nlp, coder, phrase):
+    actor = span_actor(nlp, coder, f"{phrase} condemned the attack.", phrase)
+    assert actor.sector is None and actor.country in ("USA", "GBR")

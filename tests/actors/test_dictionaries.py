@@ -74,3 +74,9 @@ def test_country_table_has_names_and_adjectives():
     assert countries["RUS"] == ("Russia", "Russian")
     assert countries["KAZ"][1] == "Kazakh"
     assert all(valid_country(code) for code in countries)
+
+
+def test_nationality_entries_starting_with_the_are_country_names():
+    rows = lexicon_rows()
+    assert not [r[0] for r in rows if r[1] == "demonym" and r[0].startswith("the ")]
+    assert ("the us", "country", "USA") in {(r[0], r[1], r[3]) for r in rows}

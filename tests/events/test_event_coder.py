@@ -332,3 +332,97 @@ def test_nominal_object_without_a_verb_above_it_does_not_break_coding(events):
     # A verbless statistic: the parser makes "deaths" an object with no verb to govern it.
     coded = events("The Ohio rate 12.7 deaths per 100,000 people. Police arrested two men in Dayton on Friday.")
     assert any(e.type == "COERCE" for e in coded)
+
+
+def test_threatened_nominal_act_takes_the_threatener_and_its_place_as_target(events):
+    event = only(events("President Tinubu threatened to impose a curfew in Kano."), "THREATEN")
+    assert event.source.country == "NGA" and event.target.country == "NGA"
+
+
+def test_nominal_object_that_took_over_its_verb_takes_the_verb_subject(events):
+    event = only(events("Colombia reimposed a blockade on the port of Buenaventura."), "COERCE")
+    assert event.source.country == "COL"
+
+
+def test_purpose_clause_names_the_target_of_a_protest(events):
+    event = only(events("Hundreds of teachers began a hunger strike on Monday to protest the decision of the "
+                        "Kenyan government."), "PROTEST")
+    assert (event.target.country, event.target.sector) == ("KEN", "GOV")
+
+
+def test_organisation_named_before_the_object_is_the_target(events):
+    event = only(events("Lebanon rejected a NATO proposal on Monday."), "REJECT")
+    assert event.target.sector == "IGO"
+
+
+def test_beneficiary_of_a_nominal_object_is_the_target(events):
+    assert only(events("Japan approved a loan for Malawi on Friday."), "AGREE").target.country == "MWI"
+
+
+def test_agent_of_a_participle_on_the_object_is_the_target(events):
+    event = only(events("Lawyers condemned the raids carried out by Ugandan police."), "ACCUSE")
+    assert (event.target.country, event.target.sector) == ("UGA", "COP")
+
+
+def test_a_threat_is_made_to_the_subject_of_its_condition(events):
+    event = only(events("Iran threatened to close the strait unless the United States lifted its sanctions."),
+                 "THREATEN")
+    assert event.source.country == "IRN" and event.target.country == "USA"
+
+
+def test_deployed_unnamed_troops_are_the_source_own_not_the_target(events):
+    event = only(events("Russia deployed troops in Belarus."), "MOBILIZE")
+    assert event.source.country == "RUS" and event.target.country == "BLR"
+
+
+def test_to_phrase_parsed_as_dative_is_the_target(events):
+    assert events("Japan is providing satellite images to the Philippines.")[0].target.country == "PHL"
+
+
+def test_members_of_an_organisation_act_for_it(events):
+    event = only(events("Members of the African Union investigated the killings in Darfur."), "ACCUSE")
+    assert event.source.sector == "IGO"
+
+
+def test_pronoun_takes_the_resolved_antecedent(events):
+    event = only(events("King Mohammed of Morocco said he would host talks between Israel and Egypt."), "AGREE")
+    assert event.source.country == "MAR"
+
+
+def test_unnamed_role_placed_by_its_own_phrase_takes_that_country(events):
+    event = only(events("Kenya's president met his cabinet on Monday in Nairobi. "
+                        "Police in Lagos arrested twelve students."), "COERCE")
+    assert (event.source.country, event.source.sector) == ("NGA", "COP")
+
+
+def test_nominal_object_of_a_verb_without_event_reading_takes_its_subject(events):
+    found = [e for e in events("Egypt and Sudan renewed negotiations on Monday.") if e.type == "CONSULT"]
+    assert {(e.source.country, e.target.country) for e in found} == {("EGY", "SDN"), ("SDN", "EGY")}
+
+
+def test_subject_of_a_that_clause_on_the_object_is_the_target(events):
+    event = only(events("The main rebel group insisted on its demands that Burundi's government release the "
+                        "prisoners."), "REQUEST")
+    assert (event.target.country, event.target.sector) == ("BDI", "GOV")
+
+
+def test_subject_of_a_raising_passive_is_the_source(events):
+    event = only(events("President Ramaphosa is scheduled to attend a summit in Ghana."), "CONSULT")
+    assert event.source.country == "ZAF" and event.target.country == "GHA"
+
+
+def test_a_list_hung_on_an_apposition_keeps_every_member(events):
+    found = [e for e in events("The EU, Russia, and Turkey met yesterday.") if e.type == "CONSULT"]
+    assert {e.source.country or e.source.sector for e in found} == {"IGO", "RUS", "TUR"}
+    assert all(e.target is not None for e in found)
+
+
+def test_unnamed_actors_are_of_the_country_the_act_happens_in_not_the_story_focus(events):
+    event = only(events("France condemned the attack. Gunmen killed twenty people in Bamako on Sunday."), "ASSAULT")
+    assert (event.source.country, event.target.country) == ("MLI", "MLI")
+
+
+def test_place_of_a_nominal_act_may_hang_on_its_verb(events):
+    event = only(events("Canadian and British activists staged a dramatic protest in Moscow on Monday, climbing a "
+                        "fence."), "PROTEST")
+    assert event.target.country == "RUS"

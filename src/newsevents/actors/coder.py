@@ -126,9 +126,9 @@ class ActorCoder:
             if actor is not None:
                 found.append(ActorMention(span.start, span.end, actor))
                 continue
-            possessor = self._possessor(span, focus_country)
-            if possessor is not None:
-                found.append(possessor)
+            modifier = self._possessor(span, focus_country) or self._named_modifier(span, focus_country)
+            if modifier is not None:
+                found.append(modifier)
         return found
 
     def code_span(self, span: Span, *, focus_country: str | None) -> Actor | None:
@@ -187,6 +187,8 @@ class ActorCoder:
     def _resolve(self, doc: Doc, m: _Match, *, focus_country: str | None) -> Entry | None:
         """The reading of a match that applies here; surnames need a title or a recent leader."""
         entry = m.best
+        if entry.kind == "demonym" and self._former_polity(doc, m):
+            return None
         if entry.kind != "surname":
             return entry
         titled = any(  # "President X", "Gen. X", "the X administration"
@@ -203,6 +205,12 @@ class ActorCoder:
         if not candidates:
             return None
         return max(candidates, key=lambda e: (e.country == focus_country, e.end_year or 0, e.start_year or 0))
+
+    def _former_polity(self, doc: Doc, m: _Match) -> bool:
+        """"a former Soviet republic", "the ex-Yugoslav republics": another country than the adjective's."""
+        before = [normalize(t.text) for t in doc[max(0, m.start - 2):m.start] if t.text != "-"]
+        return (bool(before) and before[-1] in self.lexicon.past_markers and m.end < len(doc)
+                and normalize(doc[m.end].text) in self.lexicon.polity_nouns)
 
     # -- coding -----------------------------------------------------------------------------
 
@@ -228,9 +236,14 @@ class ActorCoder:
             if e.kind in PLACE_KINDS:
                 if as_mention and _is_place_use(doc, span):
                     return None
+                if e.kind == "demonym":
+                    e = e._replace(country=self._residence(span, m, modifiers, focus_country) or e.country)
                 return self._country_actor(text, e)
             title = next((x for mm, x in modifiers if x.kind == "agent" and x.sector and not x.weak
                           and mm.end == m.start), None)
+            if any(x.kind == "named" and x.sector == "IGO" and mm.end <= m.start for mm, x in modifiers):
+                # "U.N. mediator X": a national acting for an international body
+                return Actor(text=text, name=e.name, country=None, sector="IGO", acled_type="External/Other forces")
             return self._named_actor(text, e._replace(sector=title.sector) if title else e, modifiers, doc)
         if head_at is not None:
             return self._role_actor(text, head_at[1], modifiers, doc, focus_country)
@@ -242,6 +255,17 @@ class ActorCoder:
             if head.ent_type_ == "PERSON" and not roles and not as_mention:
                 return Actor(text=text, name=_ent_text(head), country=focus_country)
             return self._role_actor(text, None, modifiers, doc, focus_country, name=_ent_text(head))
+        return None
+
+    def _residence(self, span: Span, head: _Match, modifiers: list[tuple[_Match, Entry]],
+                   focus_country: str | None) -> str | None:
+        """Where a people named by ethnicity lives: "*Bosnian* Serbs", "ethnic Albanians" in a story on Serbia."""
+        place = next((e.country for m, e in modifiers if e.kind in PLACE_KINDS and m.end <= head.start
+                      and e.country), None)
+        if place is not None:
+            return place
+        if any(normalize(t.text) in self.lexicon.ethnic_markers for t in span.doc[span.start:head.start]):
+            return focus_country
         return None
 
     def _country_actor(self, text: str, e: Entry) -> Actor:
@@ -307,6 +331,15 @@ class ActorCoder:
                 actor = self._code(sub, focus_country=focus_country, as_mention=False)
                 if actor is not None and (actor.sector or actor.acled_type):
                     return ActorMention(sub.start, sub.end, actor)
+        return None
+
+    def _named_modifier(self, span: Span, focus_country: str | None) -> ActorMention | None:
+        """"a United Nations appeal", "Hamas rockets": an organisation named before a non-actor head."""
+        for m in self._matches(span.doc):
+            if span.start <= m.start and m.end <= span.root.i and m.best.kind == "named":
+                actor = self._code(span.doc[m.start:m.end], focus_country=focus_country, as_mention=False)
+                if actor is not None:
+                    return ActorMention(m.start, m.end, actor)
         return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import json
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
@@ -63,6 +64,9 @@ class Lexicon:
     rows: dict[str, list[str]]  # space-joined normalized tokens -> raw lexicon lines
     prefixes: frozenset[str]
     countries: dict[str, tuple[str, str]]  # iso3 -> (name, adjective)
+    ethnic_markers: frozenset[str] = frozenset()  # "ethnic Albanians": the demonym is an ethnicity
+    past_markers: frozenset[str] = frozenset()  # with polity_nouns: "a former Soviet republic" is not Russia
+    polity_nouns: frozenset[str] = frozenset()
 
     def entries(self, key: str) -> tuple[Entry, ...]:
         """The readings of ``key`` (``"the kremlin"``), best kind first; ``()`` when unknown."""
@@ -88,7 +92,7 @@ def _entry(row: list[str]) -> Entry:
 
 @functools.cache
 def load_lexicon() -> Lexicon:
-    """Read ``lexicon.tsv`` and ``countries.csv`` (cached for the process)."""
+    """Read ``lexicon.tsv``, ``countries.csv`` and ``cues.json`` (cached for the process)."""
     rows: dict[str, list[str]] = {}
     prefixes: set[str] = set()
     with (DATA / "lexicon.tsv").open(encoding="utf-8") as f:
@@ -105,4 +109,6 @@ def load_lexicon() -> Lexicon:
                 cut = key.find(" ", cut + 1)
     with (DATA / "countries.csv").open(encoding="utf-8") as f:
         countries = {r["iso3"]: (r["name"], r["adjective"]) for r in csv.DictReader(f)}
-    return Lexicon(rows, frozenset(prefixes), countries)
+    cues = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
+    return Lexicon(rows, frozenset(prefixes), countries, frozenset(cues["ethnic_markers"]),
+                   frozenset(cues["past_markers"]), frozenset(cues["polity_nouns"]))

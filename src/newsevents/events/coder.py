@@ -29,8 +29,9 @@ if TYPE_CHECKING:
 
 SUBJECTS = {"nsubj", "csubj"}
 TARGET_PREPS = ("on", "upon", "against", "to", "into", "with", "from", "at", "for", "toward", "towards", "over")
-DOBJ_TARGET_PREPS = ("from", "against", "on", "with", "to", "into", "between", "toward", "towards")
+DOBJ_TARGET_PREPS = ("from", "against", "on", "with", "to", "into", "between", "toward", "towards", "for")
 PARTNER_PREPS = (*DOBJ_TARGET_PREPS, "of", "by")
+CONDITION_MARKERS = ("if", "unless")  # "threatened to X unless Y ...": the threat is made to Y
 NOMINAL_SOURCE_DEPS = {"poss", "compound", "amod"}
 QUANTITIES = {"dozen", "score", "hundred", "thousand", "million", "number", "group", "handful", "some", "many"}
 # patterns match the verb's objects and prepositional phrases, not words deep in their modifiers
@@ -52,8 +53,13 @@ REFUSAL_OF = {
 }
 # Material over verbal events when choosing the main event of a sentence (PLOVER quad categories).
 PLACE_PREPS = ("in", "into", "at", "near", "outside", "inside", "across", "throughout")
-# acts whose target is the place itself even within the source's own country ("imposed a curfew in X province")
-PLACE_TARGETED = {"COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "ASSAULT", "PROTEST", "SANCTION"}
+# acts done with the source's own forces ("deployed troops in X", "refused to send peacekeepers"): an unnamed
+# force among their objects is the source's instrument, not the target
+FORCE_INSTRUMENT_TYPES = {"MOBILIZE", "RETREAT", "AID", "AGREE", "REJECT", "CONCEDE", "COOPERATE", "SUPPORT"}
+FORCE_SECTORS = {"MIL", "COP"}
+# sectors often working abroad ("troops in Iraq", "aid workers in Gaza"): where they are says nothing of whose they are
+UNPLACED_SECTORS = {"MIL", "IGO", "NGO", "HRI", "DEV", "MED"}
+RESIDENCE_PREPS = ("in", "at", "throughout", "across", "from")
 MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
@@ -70,6 +76,7 @@ class _Trigger(NamedTuple):
     cameo: str
     used: frozenset[str]
     governor: Token | None = None  # commissive verb whose complement this is
+    performer: Token | None = None  # material verb whose meaning this nominal object took over
 
 
 def salience(coded: CodedEvent, doc: Doc) -> tuple[int, int, int, int]:
@@ -186,6 +193,7 @@ class EventCoder:
                 and token.ent_type_ not in ("DATE", "TIME")  # "in March"
             ):
                 governor = _governing_verb(token)
+                performer = None
                 # a material verb coded only by its block default yields to its object's meaning
                 # ("established a curfew"); a verbal one keeps it as its topic ("blamed the unrest on")
                 if governor is not None and governor.i in verbs and not verbs[governor.i].used:
@@ -193,9 +201,10 @@ class EventCoder:
                     keeps = self.lexicon.cues["folding_types"] | self.lexicon.cues["topic_types"]
                     if plover and plover.type not in keeps:
                         del verbs[governor.i]
+                        performer = governor
                 found = self._nominal_trigger(token, verbs)
                 if found:
-                    nominals.append(found)
+                    nominals.append(found._replace(performer=performer))
         return sorted([*verbs.values(), *nominals], key=lambda t: t.token.i)
 
     def _fold_complements(self, verbs: dict[int, _Trigger]) -> None:
@@ -272,6 +281,9 @@ class EventCoder:
             ]
             if controller:
                 return _with_conjuncts(controller[:1])
+            raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if raised and not any(c.dep_ == "agent" for c in head.children):
+                return _with_conjuncts(raised)  # "X is scheduled to attend", "X was forced to resign"
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and head.i != verb.i:
             return self._subjects(head, depth + 1)  # "X is willing to withdraw": through the adjective
         return []
@@ -282,8 +294,8 @@ class EventCoder:
         for child in token.children:
             if child.dep_ == "nsubjpass" or (not passive and child.dep_ in ("dobj", "dative", "attr")):
                 found.append(child)
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        for child in token.children:  # the parser labels some "to" phrases dative ("providing X to Y")
+            if child.dep_ in ("prep", "dative") and child.pos_ == "ADP" and child.lower_ in TARGET_PREPS:
                 found += [p for p in child.children if p.dep_ == "pobj"]
             if child.dep_ == "dobj":  # "wrested control of the airport from rebels", "held talks with X"
                 preps = sorted((c for c in child.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS),
@@ -295,8 +307,15 @@ class EventCoder:
             p for t in list(found) for c in t.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
             for p in c.children if p.dep_ == "pobj" and p not in found
         ]
-        # "demanded that the West provide guarantees": the complement's subject, after any object
+        # "the property seized by X", "a bill signed by X": the agent of a participle on the object
+        found += [p for t in list(found) for a in t.children if a.dep_ == "acl" for c in a.children
+                  if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" and p not in found]
+        # "demanded that the West provide guarantees": the complement's subject, after any object;
+        # "insisted on its demands that X grant ...": the subject of the object's that-clause
         found += [s for c in token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+        found += [s for t in list(found) for c in t.children if c.dep_ in ("acl", "ccomp")
+                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                  for s in c.children if s.dep_ == "nsubj" and s not in found]
         if token.pos_ in ("NOUN", "PROPN"):
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "against", "on"):
@@ -309,7 +328,7 @@ class EventCoder:
     @staticmethod
     def _place(token: Token, resolver: _Resolver) -> Actor | None:
         """The country of the first place named in a locative phrase of ``token``'s clause."""
-        for prep in _near(token, 2):
+        for prep in _near(token, 3):
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
                 continue
             for place in prep.subtree:  # "in the town of X", "outside of X"
@@ -381,6 +400,9 @@ class EventCoder:
         if trigger.governor is not None or kind == "THREATEN":
             context = replace(context, hypothetical=True)
         targets = self._objects(token, trigger.used)
+        if token.pos_ != "VERB" and token.dep_ == "dobj":  # "staged rallies against X", "imposed sanctions on X"
+            targets += [p for c in token.head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                        for p in c.children if p.dep_ == "pobj" and p not in targets]
         speaker = resolver.actor(reporter) if reporter is not None else None
         if token.pos_ == "VERB":
             sources = self._subjects(anchor)
@@ -391,20 +413,35 @@ class EventCoder:
         else:
             sources = self._nominal_sources(token)
             governor = _governing_verb(token)
+            # "students staged their hunger strike", "X renewed talks" (a verb with no event reading of its own)
             if (
                 governor is not None
                 and token.dep_ == "dobj"
-                and governor.lemma_.lower() in self.lexicon.cues["performing_verbs"]
+                and (governor.lemma_.lower() in self.lexicon.cues["performing_verbs"]
+                     or governor.lemma_.lower() not in self._verbs)
                 and not _unique(resolver.actor(t) for t in sources)
             ):
-                sources = self._subjects(governor)  # "students staged their hunger strike"
-        source_actors = _unique(resolver.actor(t) for t in sources)
-        target_actors = _unique(resolver.actor(t) for t in targets)
-        for complement in (c for c in anchor.children if c.dep_ in ("xcomp", "ccomp") and not target_actors):
-            # "threatened to cut off electricity to X", "agreed in principle to give aid to X"
-            target_actors = _unique(resolver.actor(t) for t in self._objects(complement, trigger.used))
+                sources = self._subjects(governor)
+            if not sources and trigger.performer is not None:
+                sources = self._subjects(trigger.performer)  # "Israel reimposed blockades"
+            if not sources and trigger.governor is not None:
+                sources = self._subjects(anchor)  # "X threatened to impose a curfew"
+        clause_verb = _governing_verb(token) if token.pos_ != "VERB" else None  # "staged a protest in X"
+        place = next((p for t in (anchor, token, clause_verb) if t is not None
+                      and (p := self._place(t, resolver)) is not None), None)
+        source_actors = _unique(resolver.located(t, place) for t in sources)
+        instrument = kind in FORCE_INSTRUMENT_TYPES and bool(source_actors)
+        target_actors = resolver.targets(targets, instrument=instrument, place=place)
+        for complement in _complements(clause_verb or anchor):
+            if target_actors:
+                break
+            # "threatened to cut off electricity to X", "began a hunger strike to protest X's decision"
+            target_actors = resolver.targets(self._objects(complement, trigger.used), instrument=instrument,
+                                             place=place)
+        if not target_actors and kind == "THREATEN":
+            target_actors = _unique(resolver.actor(t) for t in _condition_subjects(anchor))
         # PLOVER codes the place an act is done in as its target when no actor undergoes it ("arrived in Amman")
-        place = None if target_actors else self._place(anchor, resolver)
+        place = None if target_actors else place
         source_actors = source_actors or [None]
         words = {w.lemma_.lower() for w in anchor.subtree} | {w.lower_ for w in anchor.subtree}
         base_mode = mode
@@ -412,9 +449,7 @@ class EventCoder:
         for source in source_actors[:3]:
             target = _target(source, target_actors) or _target(source, source_actors)  # "X and Y met"
             acled_target = target
-            if target is None and place is not None and (
-                source is None or place.country != source.country or kind in PLACE_TARGETED
-            ):
+            if target is None and place is not None:
                 target = place
             mode, sub = refine_mode(kind, base_mode, cameo, words, lexicon=lexicon)
             text = sent.text.strip()
@@ -447,18 +482,58 @@ class _Resolver:
     def __init__(self, doc: Doc, actors: list[ActorMention], actor_coder: ActorCoder, focus: str | None) -> None:
         self.doc, self.coder, self.focus = doc, actor_coder, focus
         self.at: dict[int, Actor] = {}
-        self.starts: list[tuple[int, Actor]] = []
+        self.starts: list[tuple[int, Token]] = []  # each mention's first token index and head
         for mention in actors:
             for i in range(mention.start, mention.end):
                 self.at[i] = mention.actor
-            self.starts.append((mention.start, mention.actor))
+            self.starts.append((mention.start, doc[mention.start:mention.end].root))
         self.starts.sort(key=lambda pair: pair[0])
         self.cache: dict[int, Actor | None] = {}
 
+    def targets(self, tokens: list[Token], *, instrument: bool, place: Actor | None) -> list[Actor]:
+        """The actors of ``tokens``. With ``instrument``, unnamed forces are the source's own and left out; an
+        unnamed target is of the country the act happens in ("killed 20 people in X"), not the story's focus."""
+        return _unique(self.located(t, place) for t in tokens if not (instrument and self.unnamed_force(t)))
+
+    def unnamed_force(self, token: Token) -> bool:
+        """Is ``token`` a military or police actor of no country of its own ("troops")?"""
+        actor = self.actor(token)
+        return actor is not None and actor.sector in FORCE_SECTORS and self.unnamed(token)
+
+    def located(self, token: Token, place: Actor | None) -> Actor | None:
+        """``token``'s actor; unnamed, it is of the country the act happens in rather than the story's focus."""
+        actor = self.actor(token)
+        if (actor is None or place is None or not place.country or actor.sector in UNPLACED_SECTORS
+                or not self.unnamed(token)):
+            return actor
+        return replace(actor, country=place.country)
+
+    def unnamed(self, token: Token) -> bool:
+        """Does ``token``'s actor get its country only from the article's focus (or have none)?"""
+        own = self.actor(token) if self.focus is None else self.unfocused.actor(token)
+        return own is None or own.country is None
+
+    @functools.cached_property
+    def unfocused(self) -> _Resolver:
+        """The same resolver without a focus country: what the text itself says."""
+        return _Resolver(self.doc, self.coder.mentions(self.doc, focus_country=None), self.coder, None)
+
     def actor(self, token: Token) -> Actor | None:
         if token.i not in self.cache:
-            self.cache[token.i] = self._resolve(token)
+            self.cache[token.i] = self._placed(token, self._resolve(token))
         return self.cache[token.i]
+
+    def _placed(self, token: Token, actor: Actor | None) -> Actor | None:
+        """An unnamed role placed by its own phrase ("opposition groups in Zimbabwe") is of that place's country."""
+        if actor is None or actor.sector is None or actor.sector in UNPLACED_SECTORS:
+            return actor
+        own = actor if self.focus is None else self.unfocused._resolve(token)
+        if own is not None and own.country is not None:
+            return actor
+        country = next((a.country for c in token.children if c.dep_ == "prep" and c.lower_ in RESIDENCE_PREPS
+                        for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")
+                        and (a := self.actor(p)) is not None and a.country), None)
+        return replace(actor, country=country) if country else actor
 
     def _resolve(self, token: Token) -> Actor | None:
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":  # "us", not "the US"
@@ -487,7 +562,10 @@ class _Resolver:
         of = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if of and (token.like_num or token.pos_ == "NUM" or token.lemma_.lower() in QUANTITIES):
             return self.actor(of[0])  # "dozens of rioters"
-        return self.coder.code_span(self.doc[left : token.i + 1], focus_country=self.focus)
+        own = self.coder.code_span(self.doc[left : token.i + 1], focus_country=self.focus)
+        if own is None and of:
+            return self.actor(of[0])  # "members of the X association", "supporters of X"
+        return own
 
     def _antecedent(self, token: Token) -> Actor | None:
         """A pronoun's actor: the reporting clause's subject, else the last actor before it nearby."""
@@ -497,8 +575,8 @@ class _Resolver:
             if subject is not None:
                 return self.actor(subject)
         floor = max(0, token.sent.start - 60)
-        earlier = [a for start, a in self.starts if floor <= start < token.i]
-        return earlier[-1] if earlier else None
+        earlier = [head for start, head in self.starts if floor <= start < token.i]
+        return self.actor(earlier[-1]) if earlier else None  # resolved: "King X of Morocco ... he"
 
 
 def _near(token: Token, depth: int) -> list[Token]:
@@ -526,6 +604,18 @@ def _clause_of(token: Token, nominal: bool) -> int:
     if nominal and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB":
         return token.head.i
     return token.i
+
+
+def _condition_subjects(verb: Token) -> list[Token]:
+    """Who a threat is made to: the subject of its condition ("... unless X withdraws", "if X goes ahead")."""
+    clauses = [c for v in (verb, *_complements(verb)) for c in v.children if c.dep_ == "advcl"
+               and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in c.children)]
+    return [s for c in clauses for s in c.children if s.dep_ in SUBJECTS]
+
+
+def _complements(verb: Token) -> list[Token]:
+    """Clausal complements and to-infinitive purpose clauses of ``verb``."""
+    return [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and _to_infinitive(c))]
 
 
 def _to_infinitive(token: Token) -> bool:
@@ -557,7 +647,9 @@ def _target(source: Actor | None, candidates: list[Actor]) -> Actor | None:
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for token in tokens:
-        for member in (token, *token.conjuncts):
+        # "The US, Russia and Switzerland": the parser may hang the list on an apposition of its first member
+        listed = [a for a in token.children if a.dep_ == "appos" and any(c.dep_ == "conj" for c in a.children)]
+        for member in (token, *token.conjuncts, *(m for a in listed for m in (a, *a.conjuncts))):
             if member not in out:
                 out.append(member)
     return out
