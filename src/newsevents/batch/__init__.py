@@ -11,7 +11,7 @@ See ``docs/scaling.md`` for the layout, the guarantees and running on a cluster.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -58,11 +58,14 @@ def run_batch(
     published: dt.date | None = None,
     model: str = nlp.DEFAULT_MODEL,
     verbose: bool = False,
+    advance: Callable[[int], None] = lambda n: None,
 ) -> BatchSummary:
     """Extract ``inputs`` into the Parquet datasets under ``out_dir``, replacing what a previous run left there.
 
     ``engine="ray"`` joins the cluster at ``address`` (``"auto"``: the one ``ray start`` runs here) or
     starts Ray on this machine with ``workers`` CPUs; it needs ``pip install 'newsevents[ray]'``.
+    ``advance(n)`` is called as documents are done, by the local engine (Ray shows its own progress
+    with ``verbose``).
     """
     if workers < 1:
         raise InputError("--workers", Messages.BAD_WORKERS.format(value=workers))
@@ -73,4 +76,5 @@ def run_batch(
                        published=published, model=model, verbose=verbose)  # fmt: skip
     from .local import run_local
 
-    return run_local(inputs, out_dir, workers=workers, batch_size=batch_size, published=published, model=model)
+    return run_local(inputs, out_dir, workers=workers, batch_size=batch_size, published=published, model=model,
+                     advance=advance)  # fmt: skip

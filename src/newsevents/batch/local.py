@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pyarrow as pa
@@ -36,8 +36,10 @@ def run_local(
     batch_size: int = nlp.DEFAULT_BATCH_SIZE,
     published: dt.date | None = None,
     model: str = nlp.DEFAULT_MODEL,
+    advance: Callable[[int], None] = lambda n: None,
 ) -> BatchSummary:
-    """Extract every document of ``inputs`` into the Parquet datasets under ``out_dir``."""
+    """Extract every document of ``inputs`` into the Parquet datasets under ``out_dir``; ``advance(n)`` is
+    called as documents are done (extracted or failed)."""
     from .extracting import clean_document, extract_stream  # loads the NLP stack; write_results does not
 
     started = time.perf_counter()
@@ -54,11 +56,18 @@ def run_local(
                     yield result
 
     # chain() reads the failures list only once the extractions are exhausted, so none is missed.
-    write_results(itertools.chain(extract_stream(articles(), workers=workers, batch_size=batch_size,
-                                                    model=model), failures), layout)  # fmt: skip
+    results = itertools.chain(extract_stream(articles(), workers=workers, batch_size=batch_size, model=model),
+                              failures)  # fmt: skip
+    write_results(_counted(results, advance), layout)
     options = {"inputs": list(inputs), "workers": workers, "batch_size": batch_size, "published": published,
                "model": model}  # fmt: skip
     return layout.publish(engine="local", started=started, options=options)
+
+
+def _counted(results: Iterable[Extraction | Failure], advance: Callable[[int], None]) -> Iterator[Extraction | Failure]:
+    for result in results:
+        yield result
+        advance(1)
 
 
 def write_results(results: Iterable[Extraction | Failure], layout: Layout) -> None:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from .. import nlp
@@ -37,18 +38,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..batch import run_batch
+    from rich.console import Console
 
-    summary = run_batch(
-        args.inputs,
-        args.out,
-        engine=args.engine,
-        workers=args.workers,
-        address=args.address,
-        batch_size=max(1, args.batch_size),
-        published=args.date,
-        verbose=args.verbose,
-    )
+    from ..batch import run_batch
+    from .progress import article_progress
+
+    progress = (article_progress("batch", args.inputs, console=Console(stderr=True)) if args.engine == "local"
+                else contextlib.nullcontext(lambda n: None))  # Ray draws its own bars (with --verbose)
+    with progress as advance:
+        summary = run_batch(
+            args.inputs,
+            args.out,
+            engine=args.engine,
+            workers=args.workers,
+            address=args.address,
+            batch_size=max(1, args.batch_size),
+            published=args.date,
+            verbose=args.verbose,
+            advance=advance,
+        )
     print(
         f"{summary.articles} articles, {summary.events} events, {summary.incidents} incidents, "
         f"{summary.errors} errors in {summary.seconds:.1f} s -> {summary.out_dir}",

@@ -100,29 +100,12 @@ def _open(args: argparse.Namespace, *, readonly: bool):
 
 def run_ingest(args: argparse.Namespace) -> int:
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from ..store.ingest import count_inputs, ingest
+    from ..store.ingest import ingest
+    from .progress import article_progress
 
     console = Console(stderr=True)
-    total = count_inputs(args.inputs)
-    columns = (
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TimeRemainingColumn(),
-    )
-    with _open(args, readonly=False) as store, Progress(
-        *columns, console=console, disable=not console.is_terminal
-    ) as progress:
-        task = progress.add_task("ingest", total=total, rate="")
-
-        def advance(n: int) -> None:
-            progress.advance(task, n)
-            speed = progress.tasks[0].speed
-            progress.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
-
+    with _open(args, readonly=False) as store, article_progress("ingest", args.inputs, console=console) as advance:
         run = ingest(
             store, args.inputs, published=args.date, workers=args.workers, batch_size=args.batch_size, advance=advance
         )

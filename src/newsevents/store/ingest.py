@@ -21,7 +21,6 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .. import nlp
 from ..errors import ExtractionError, InputError, NewsEventsError
@@ -30,7 +29,6 @@ from .store import IngestSummary, Store, content_hash
 
 log = logging.getLogger(__name__)
 MAX_REPORTED_ERRORS = 5
-COUNTABLE_SUFFIXES = {".jsonl": "lines", ".ndjson": "lines", ".txt": "one", ".html": "one", ".htm": "one"}
 
 
 @dataclass(slots=True)
@@ -45,22 +43,6 @@ class IngestRun:
         log.warning("skipped: %s", error)
         if len(self.errors) < MAX_REPORTED_ERRORS:
             self.errors.append(str(error))
-
-
-def count_inputs(inputs: Iterable[str]) -> int | None:
-    """The number of articles in ``inputs`` when cheap to know (JSONL lines, single text/HTML files), else None."""
-    total = 0
-    for name in inputs:
-        path = Path(name)
-        kind = COUNTABLE_SUFFIXES.get(path.suffix.lower())
-        if kind is None or not path.is_file():
-            return None
-        if kind == "one":
-            total += 1
-            continue
-        with path.open("rb") as handle:
-            total += sum(1 for line in handle if line.strip())
-    return total
 
 
 def _new_articles(
