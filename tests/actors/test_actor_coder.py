@@ -233,3 +233,36 @@ def test_a_national_named_with_an_international_body_acts_for_it(nlp, coder):
 def test_the_country_nickname_is_the_country_not_its_civilians(nlp, coder, phrase):
     actor = span_actor(nlp, coder, f"{phrase} condemned the attack.", phrase)
     assert actor.sector is None and actor.country in ("USA", "GBR")
+
+
+@pytest.mark.parametrize("phrase", ["the former Soviet republic", "the Central Asian nation", "the country"])
+def test_a_definite_country_noun_is_the_story_country(nlp, coder, phrase):
+    actor = span_actor(nlp, coder, f"Russia sent troops into {phrase} on Thursday.", phrase, focus="KAZ")
+    assert actor.country == "KAZ" and actor.sector is None
+    assert span_actor(nlp, coder, f"Russia sent troops into {phrase} on Thursday.", phrase) is None
+
+
+def test_a_country_noun_with_a_country_of_its_own_keeps_it(nlp, coder):
+    actor = span_actor(nlp, coder, "Troops entered the Ukrainian republic.", "the Ukrainian republic", focus="KAZ")
+    assert actor.country == "UKR"
+
+
+def test_an_unknown_organisation_named_as_international_has_no_country(nlp, coder):
+    actor = span_actor(nlp, coder, "The Global Water Council urged action on Monday.", "The Global Water Council",
+                       focus="FRA")
+    assert (actor.country, actor.sector) == (None, "NGO")
+
+
+def test_northern_ireland_is_part_of_the_united_kingdom(nlp, coder):
+    actor = span_actor(nlp, coder, "Police in Northern Ireland arrested two men.", "Northern Ireland")
+    assert actor.country == "GBR"
+
+
+def test_the_staff_of_a_body_of_no_country_act_for_it(nlp, coder):
+    actor = span_actor(nlp, coder, "Red Cross officials suspended aid deliveries.", "Red Cross officials", focus="IRQ")
+    assert (actor.country, actor.sector) == (None, "NGO")
+
+
+def test_kampuchean_is_cambodian(nlp, coder):
+    actor = span_actor(nlp, coder, "Troops shelled Kampuchean guerrilla camps.", "Kampuchean guerrilla camps")
+    assert actor.country == "KHM"

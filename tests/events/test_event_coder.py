@@ -426,3 +426,66 @@ def test_place_of_a_nominal_act_may_hang_on_its_verb(events):
     event = only(events("Canadian and British activists staged a dramatic protest in Moscow on Monday, climbing a "
                         "fence."), "PROTEST")
     assert event.target.country == "RUS"
+
+
+def test_subject_of_a_stative_passive_is_the_source(events):
+    event = only(events("Turkey is opposed to Swedish membership of the alliance."), "REJECT")
+    assert (event.source.country, event.target.country) == ("TUR", "SWE")
+
+
+def test_nominal_subject_takes_its_verbs_objects_and_an_unattributed_attack_its_place_as_source(events):
+    event = only(events("A roadside bombing near Kandahar killed two Canadian soldiers on Tuesday."), "ASSAULT")
+    assert (event.source.country, event.target.country) == ("AFG", "CAN")
+
+
+def test_agentless_passive_is_done_by_the_place_it_happens_in(events):
+    event = only(events("Two Canadian journalists were arrested in Tehran on Friday."), "COERCE")
+    assert (event.source.country, event.target.country) == ("IRN", "CAN")
+
+
+def test_an_unnamed_modifier_of_a_nominal_yields_to_the_verbs_subject(events):
+    event = next(e for e in events("NATO tightened the naval blockade of Libya with Italy's help.")
+                 if e.trigger.endswith("blockade"))
+    assert (event.source.sector, event.target.country) == ("IGO", "LBY")
+
+
+def test_what_an_act_is_in_protest_against_is_its_target(events):
+    event = only(events("Students staged a hunger strike on Monday in protest against abuses by Ugandan police."), "PROTEST")
+    assert (event.target.country, event.target.sector) == ("UGA", "COP")
+
+
+def test_a_statement_demanding_is_demanded_by_its_issuer(events):
+    event = only(events("Hamas issued a declaration demanding that Israel release the prisoners."), "REQUEST")
+    assert event.source is not None and event.source.country == "PSE"
+    assert event.target.country == "ISR"
+
+
+def test_a_date_in_a_relative_clause_does_not_make_the_event_background(events):
+    event = only(events("Kenya granted asylum to 30 Ethiopian rebels who fled two years ago."), "AID")
+    assert not event.context.background
+    assert (event.source.country, event.target.country) == ("KEN", "ETH")
+
+
+def test_a_purpose_clause_happens_where_its_clause_does(events):
+    event = next(e for e in events("The IAEA sent inspectors to a plant in central Syria to monitor the work.")
+                 if e.trigger == "monitor")
+    assert event.target.country == "SYR"
+
+
+def test_each_listed_object_can_name_the_target(events):
+    event = only(events("Government forces launched artillery and rocket fire against Congolese rebel camps."),
+                 "ASSAULT")
+    assert event.target.country == "COD"
+
+
+def test_a_protest_phrase_on_the_object_names_the_target(events):
+    event = only(events("Workers blocked the main road in protest against the Ugandan government."), "PROTEST")
+    assert (event.target.country, event.target.sector) == ("UGA", "GOV")
+    nominal = [e for e in events("Students marched in protest against abuses by Ugandan police.") if e.trigger == "protest"]
+    assert all(e.source is None or e.source.sector != "COP" for e in nominal)
+
+
+def test_a_name_in_apposition_with_an_international_office_acts_for_it(events):
+    event = only(events("Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that Sudan open "
+                        "its borders."), "REQUEST")
+    assert (event.source.country, event.source.sector) == (None, "IGO")

@@ -250,12 +250,31 @@ class ActorCoder:
         place = _modifier_country(modifiers)
         if place is not None and head.pos_ in ("NOUN", "PROPN") and (not as_mention or head.ent_type_ == "NORP"):
             return Actor(text=text, name=text, country=place)  # "Iraqi Kurds", "Russian aircraft"
+        if head.ent_type_ == "ORG" and head.pos_ == "PROPN" and self._international(head, modifiers):
+            return Actor(text=text, name=_ent_text(head), country=None, sector="NGO", acled_type=SECTOR_ACLED["NGO"])
         if head.ent_type_ == "PERSON" or (head.ent_type_ == "ORG" and head.pos_ == "PROPN"):
             roles = [e for _, e in modifiers if e.kind == "agent"]
             if head.ent_type_ == "PERSON" and not roles and not as_mention:
                 return Actor(text=text, name=_ent_text(head), country=focus_country)
             return self._role_actor(text, None, modifiers, doc, focus_country, name=_ent_text(head))
+        if focus_country is not None and self._names_story_country(span, modifiers):
+            name, _adjective = self.lexicon.countries.get(focus_country, (focus_country, None))
+            return Actor(text=text, name=name, country=focus_country, acled_type="State forces")
         return None
+
+    def _international(self, head: Token, modifiers: list[tuple[_Match, Entry]]) -> bool:
+        """An organisation of no known reading named as international ("the Third World Water Forum")."""
+        name = entity_at(head) or head.doc[head.i:head.i + 1]
+        return (not any(e.country or e.kind == "agent" for _, e in modifiers)
+                and any(normalize(t.text) in self.lexicon.international_words for t in name))
+
+    def _names_story_country(self, span: Span, modifiers: list[tuple[_Match, Entry]]) -> bool:
+        """"the country", "the former Soviet republic": a definite country noun with no country word of its own."""
+        head = span.root
+        return (normalize(head.text) in self.lexicon.country_nouns and head.tag_ == "NN"
+                and any(c.dep_ == "det" and c.lower_ in self.lexicon.definite_determiners for c in head.children)
+                and not any(e.country for _, e in modifiers)
+                and not any(c.dep_ == "prep" for c in head.children))  # "the nation of Laos", "the country's"
 
     def _residence(self, span: Span, head: _Match, modifiers: list[tuple[_Match, Entry]],
                    focus_country: str | None) -> str | None:
@@ -305,6 +324,10 @@ class ActorCoder:
         if igo is not None:
             return Actor(text=text, name=name or igo.name, country=_led_country(doc, modifiers), sector="IGO",
                          acled_type="External/Other forces")
+        # "Red Cross officials", "Amnesty researchers": the staff of a body of no country act for it
+        ngo = next((e for _, e in modifiers if e.kind == "named" and e.sector == "NGO" and not e.country), None)
+        if ngo is not None and not _modifier_country(modifiers):
+            return Actor(text=text, name=name or ngo.name, country=None, sector="NGO", acled_type=SECTOR_ACLED["NGO"])
         if role is None:
             if name is not None or _modifier_country(modifiers):
                 return Actor(text=text, name=name or text, country=_modifier_country(modifiers) or focus_country)

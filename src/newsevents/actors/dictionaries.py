@@ -67,6 +67,9 @@ class Lexicon:
     ethnic_markers: frozenset[str] = frozenset()  # "ethnic Albanians": the demonym is an ethnicity
     past_markers: frozenset[str] = frozenset()  # with polity_nouns: "a former Soviet republic" is not Russia
     polity_nouns: frozenset[str] = frozenset()
+    country_nouns: frozenset[str] = frozenset()  # with definite_determiners: "the country" is the story's country
+    definite_determiners: frozenset[str] = frozenset()
+    international_words: frozenset[str] = frozenset()  # an unknown organisation named with these is international
 
     def entries(self, key: str) -> tuple[Entry, ...]:
         """The readings of ``key`` (``"the kremlin"``), best kind first; ``()`` when unknown."""
@@ -111,4 +114,5 @@ def load_lexicon() -> Lexicon:
         countries = {r["iso3"]: (r["name"], r["adjective"]) for r in csv.DictReader(f)}
     cues = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
     return Lexicon(rows, frozenset(prefixes), countries, frozenset(cues["ethnic_markers"]),
-                   frozenset(cues["past_markers"]), frozenset(cues["polity_nouns"]))
+                   frozenset(cues["past_markers"]), frozenset(cues["polity_nouns"]), frozenset(cues["country_nouns"]),
+                   frozenset(cues["definite_determiners"]), frozenset(cues["international_words"]))

@@ -31,6 +31,7 @@ SUBJECTS = {"nsubj", "csubj"}
 TARGET_PREPS = ("on", "upon", "against", "to", "into", "with", "from", "at", "for", "toward", "towards", "over")
 DOBJ_TARGET_PREPS = ("from", "against", "on", "with", "to", "into", "between", "toward", "towards", "for")
 PARTNER_PREPS = (*DOBJ_TARGET_PREPS, "of", "by")
+STANCE_PREPS = ("against", "of", "at", "for", "over", "to")
 CONDITION_MARKERS = ("if", "unless")  # "threatened to X unless Y ...": the threat is made to Y
 NOMINAL_SOURCE_DEPS = {"poss", "compound", "amod"}
 QUANTITIES = {"dozen", "score", "hundred", "thousand", "million", "number", "group", "handful", "some", "many"}
@@ -251,14 +252,20 @@ class EventCoder:
 
     # -- arguments --------------------------------------------------------------------------------
 
+    def _passive(self, verb: Token) -> bool:
+        """Is ``verb`` a passive whose subject undergoes it ("X was arrested"), not a state ("X is opposed to")?"""
+        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return False
+        return (verb.lemma_.lower() not in self.lexicon.cues["stative_participles"]
+                or any(c.dep_ == "agent" for c in verb.children))
+
     def _subjects(self, verb: Token, depth: int = 0) -> list[Token]:
         if depth > 4:
             return []
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        if passive:
+        if self._passive(verb):
             found = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             return _with_conjuncts(found)
-        found = [c for c in verb.children if c.dep_ in SUBJECTS]
+        found = [c for c in verb.children if c.dep_ in SUBJECTS or c.dep_ == "nsubjpass"]
         if found and found[0].lower_ in RELATIVE and verb.dep_ == "relcl":
             return _with_conjuncts([verb.head])
         if found:
@@ -266,6 +273,9 @@ class EventCoder:
         head = verb.head
         if verb.dep_ == "relcl":
             return _with_conjuncts([head])
+        if verb.dep_ == "acl" and head.lemma_.lower() in self.lexicon.cues["statement_nouns"]:
+            issuer = _governing_verb(head)  # "X issued a declaration demanding ...": X demands
+            return self._subjects(issuer, depth + 1) if issuer is not None else []
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return _with_conjuncts([head])
         if verb.dep_ == "acl" and _after_comma(verb):
@@ -290,9 +300,9 @@ class EventCoder:
 
     def _objects(self, token: Token, used: frozenset[str]) -> list[Token]:
         found = []
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        passive = self._passive(token)
         for child in token.children:
-            if child.dep_ == "nsubjpass" or (not passive and child.dep_ in ("dobj", "dative", "attr")):
+            if (passive and child.dep_ == "nsubjpass") or (not passive and child.dep_ in ("dobj", "dative", "attr")):
                 found.append(child)
         for child in token.children:  # the parser labels some "to" phrases dative ("providing X to Y")
             if child.dep_ in ("prep", "dative") and child.pos_ == "ADP" and child.lower_ in TARGET_PREPS:
@@ -302,9 +312,10 @@ class EventCoder:
                                key=lambda c: c.lower_ != "of")  # "the withdrawal of X from Y": X undergoes it
                 found += [p for c in preps if c.lower_ in (*DOBJ_TARGET_PREPS, "of") for p in c.children
                           if p.dep_ == "pobj"]
+        found += self._stance_objects(token)
         # "called for talks with X", "demanded the removal of X": the partner or patient of a nominal object
-        found += [
-            p for t in list(found) for c in t.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
+        found += [  # of each listed object: "launched artillery, mortar and rocket fire against X"
+            p for t in _with_conjuncts(found) for c in t.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
             for p in c.children if p.dep_ == "pobj" and p not in found
         ]
         # "the property seized by X", "a bill signed by X": the agent of a participle on the object
@@ -316,14 +327,24 @@ class EventCoder:
         found += [s for t in list(found) for c in t.children if c.dep_ in ("acl", "ccomp")
                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                   for s in c.children if s.dep_ == "nsubj" and s not in found]
-        if token.pos_ in ("NOUN", "PROPN"):
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("of", "against", "on"):
-                    found += [p for p in child.children if p.dep_ == "pobj"]
+        if token.pos_ in ("NOUN", "PROPN"):  # "the blockade of X with Y's help": the nominal's patient comes first
+            found[:0] = [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "on")
+                         for p in c.children if p.dep_ == "pobj" and p not in found]
         # a dobj that carries the pattern ("sent troops into X") is the target only when nothing else is;
         # "against" names the target outright ("launched rocket fire against X")
         found.sort(key=lambda t: (t.lower_ in used or t.lemma_.lower() in used, t.head.lower_ != "against"))
         return _with_conjuncts(found)
+
+    def _stance_objects(self, token: Token) -> list[Token]:
+        """What an act is "in protest against", "in defiance of", "in retaliation for": its target."""
+        holders = [token, *(c for c in token.children if c.dep_ == "dobj")]  # "blocked the road in protest ..."
+        stances = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+                   for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in self.lexicon.cues["stance_nouns"]]
+        objects = [o for s in stances for c in s.children if c.dep_ == "prep" and c.lower_ in STANCE_PREPS
+                   for o in c.children if o.dep_ == "pobj"]
+        # "in protest against abuses by X": whoever does what is protested against
+        return objects + [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "by"
+                          for p in c.children if p.dep_ == "pobj"]
 
     @staticmethod
     def _place(token: Token, resolver: _Resolver) -> Actor | None:
@@ -332,7 +353,8 @@ class EventCoder:
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
                 continue
             for place in prep.subtree:  # "in the town of X", "outside of X"
-                if place.ent_type_ in ("GPE", "LOC") and place.dep_ in ("pobj", "appos", "compound"):
+                # the small model tags some towns NORP ("the town of Samarra")
+                if place.ent_type_ in ("GPE", "LOC", "NORP") and place.dep_ in ("pobj", "appos", "compound"):
                     actor = resolver.actor(place)
                     if actor is not None and actor.country:
                         return actor
@@ -340,8 +362,12 @@ class EventCoder:
 
     def _nominal_sources(self, token: Token) -> list[Token]:
         found = [c for c in token.children if c.dep_ in NOMINAL_SOURCE_DEPS and c.pos_ in ("PROPN", "NOUN", "ADJ")]
-        # "the arrest of the leader by police": the by-phrase may hang on the nominal or on its object
-        found += [p for c in _near(token, 3) if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+        # "the arrest of the leader by police", "the attack carried out by rebels": the by-phrase hangs on the
+        # nominal, its of-object or a participle of it; not deeper ("protest against abuses by police")
+        holders = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        holders += [c for c in token.children if c.dep_ == "acl"]
+        found += [p for t in (token, *holders) for c in t.children if c.dep_ in ("prep", "agent")
+                  and c.lower_ == "by" for p in c.children]
         return _with_conjuncts(found)
 
     # -- coding -----------------------------------------------------------------------------------
@@ -403,6 +429,9 @@ class EventCoder:
         if token.pos_ != "VERB" and token.dep_ == "dobj":  # "staged rallies against X", "imposed sanctions on X"
             targets += [p for c in token.head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                         for p in c.children if p.dep_ == "pobj" and p not in targets]
+            targets += self._stance_objects(token.head)
+        if trigger.performer is not None and token.dep_ in SUBJECTS:  # "a roadside bombing killed two soldiers"
+            targets += self._objects(trigger.performer, trigger.used)
         speaker = resolver.actor(reporter) if reporter is not None else None
         if token.pos_ == "VERB":
             sources = self._subjects(anchor)
@@ -412,6 +441,9 @@ class EventCoder:
                 sources = [c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ in trigger.used]
         else:
             sources = self._nominal_sources(token)
+            # "the naval blockade", "a police raid": a modifier of no country of its own yields to the verb's subject
+            unnamed = [t for t in sources if t.dep_ in ("amod", "compound") and resolver.unnamed(t)]
+            sources = [t for t in sources if t not in unnamed]
             governor = _governing_verb(token)
             # "students staged their hunger strike", "X renewed talks" (a verb with no event reading of its own)
             if (
@@ -426,8 +458,11 @@ class EventCoder:
                 sources = self._subjects(trigger.performer)  # "Israel reimposed blockades"
             if not sources and trigger.governor is not None:
                 sources = self._subjects(anchor)  # "X threatened to impose a curfew"
+            if not sources and unnamed and governor is not None and token.dep_ == "dobj":
+                sources = self._subjects(governor)  # "X tightened the naval blockade"
+            sources = sources or unnamed
         clause_verb = _governing_verb(token) if token.pos_ != "VERB" else None  # "staged a protest in X"
-        place = next((p for t in (anchor, token, clause_verb) if t is not None
+        place = next((p for t in (anchor, token, clause_verb, _enclosing_clause(anchor)) if t is not None
                       and (p := self._place(t, resolver)) is not None), None)
         source_actors = _unique(resolver.located(t, place) for t in sources)
         instrument = kind in FORCE_INSTRUMENT_TYPES and bool(source_actors)
@@ -440,9 +475,10 @@ class EventCoder:
                                              place=place)
         if not target_actors and kind == "THREATEN":
             target_actors = _unique(resolver.actor(t) for t in _condition_subjects(anchor))
+        # an act by no one named is the doing of the place it happens in ("was arrested in X", "a bomb in X killed")
+        source_actors = source_actors or [place]
         # PLOVER codes the place an act is done in as its target when no actor undergoes it ("arrived in Amman")
         place = None if target_actors else place
-        source_actors = source_actors or [None]
         words = {w.lemma_.lower() for w in anchor.subtree} | {w.lower_ for w in anchor.subtree}
         base_mode = mode
         events = []
@@ -538,12 +574,12 @@ class _Resolver:
     def _resolve(self, token: Token) -> Actor | None:
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":  # "us", not "the US"
             return self._antecedent(token)
-        if token.ent_type_ == "PERSON":
-            # "Kenzo Oshima, the UN relief coordinator": the apposition names the capacity one acts in;
-            # "King Hassan of Morocco": the of-phrase names the country
-            for child in token.rights:
-                if child.dep_ == "appos" and (role := self.actor(child)) is not None:
-                    return role
+        # "Kenzo Oshima, the UN relief coordinator": the apposition names the capacity one acts in (any name
+        # the parser did not tag as a person acts for an international body its apposition names)
+        roles = [r for c in token.rights if c.dep_ == "appos" and (r := self.actor(c)) is not None]
+        if roles and (token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and roles[0].sector == "IGO")):
+            return roles[0]
+        if token.ent_type_ == "PERSON":  # "King Hassan of Morocco": the of-phrase names the country
             country = next((a.country for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"
                             for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"
                             and (a := self.actor(p)) is not None and a.country), None)
@@ -611,6 +647,15 @@ def _condition_subjects(verb: Token) -> list[Token]:
     clauses = [c for v in (verb, *_complements(verb)) for c in v.children if c.dep_ == "advcl"
                and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in c.children)]
     return [s for c in clauses for s in c.children if s.dep_ in SUBJECTS]
+
+
+def _enclosing_clause(verb: Token) -> Token | None:
+    """The verb whose clause an infinitive, participle or purpose clause hangs on: it happens there too
+    ("sent inspectors to a plant in X to monitor ...", "declared ..., suspending X and arresting Y")."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return _governing_verb(first) if first.dep_ in ("xcomp", "advcl", "acl") else None
 
 
 def _complements(verb: Token) -> list[Token]:

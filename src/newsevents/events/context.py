@@ -103,7 +103,7 @@ def _background(token: Token, chain: list[Token], lexicon: Lexicon) -> bool:
             return True
         if child.dep_ not in ("prep", "npadvmod", "advmod", "obl", "pobj"):
             continue
-        words = [w.lower_ for w in child.subtree]
+        words = [w.lower_ for w in _phrase_words(child)]
         text = " ".join(words)
         if any(phrase in text for phrase in cues["background_phrases"]) or "ago" in words:
             return True
@@ -111,6 +111,15 @@ def _background(token: Token, chain: list[Token], lexicon: Lexicon) -> bool:
         if any(YEAR.match(w) for w in words) and not MONTHS.intersection(words):
             return True
     return False
+
+
+def _phrase_words(token: Token) -> list[Token]:
+    """``token``'s subtree without its relative clauses: "to rebels who fled two years ago" dates the flight."""
+    words = [token]
+    for child in token.children:
+        if child.dep_ not in ("relcl", "acl"):
+            words += _phrase_words(child)
+    return sorted(words, key=lambda w: w.i)
 
 
 def flags(token: Token, *, lexicon: Lexicon) -> tuple[Context, Token | None]:
