@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsevents.dates import date_event, find_dates, resolve
+from newsevents.dates import date_event, find_dates, is_statement_date, resolve
 
 THURSDAY = dt.date(2022, 1, 6)
 
@@ -91,3 +91,16 @@ def test_find_dates_offsets(nlp) -> None:
 def test_without_publication_date_only_absolute(nlp) -> None:
     doc = nlp("Troops left on Friday, and the talks resumed on March 3, 2021.")
     assert [d.date for d in find_dates(doc, published=None)] == [dt.date(2021, 3, 3)]
+
+
+def test_statement_dates(nlp) -> None:
+    doc = nlp("A man was shot on Sunday, police said Monday.")
+    dates = find_dates(doc, published=THURSDAY)
+    assert [(d.text, is_statement_date(doc, d)) for d in dates] == [("Sunday", False), ("Monday", True)]
+
+
+def test_event_date_not_taken_from_a_statement_verb(nlp) -> None:
+    event = _event_date(nlp, "Police on Tuesday identified a courier fatally shot during a robbery.", "shot")
+    assert event.inherited
+    own = _event_date(nlp, "Police identified a courier who was fatally shot on Tuesday.", "shot")
+    assert (own.resolution.date, own.inherited) == (dt.date(2022, 1, 4), False)

@@ -86,3 +86,73 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
     counts = find_counts(doc)
     bombing = next(t.i for t in doc if t.text == "bombing")
     assert casualties_for(doc, bombing, counts).killed.value == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police found a woman suffering from a gunshot wound.", [("injured", 1)]),
+        ("The driver sustained gunshot wounds to the arm.", [("injured", 1)]),
+        ("A cashier with a gunshot wound walked into the clinic.", [("injured", 1)]),
+        ("A teenager was in critical condition on Sunday.", [("injured", 1)]),
+        ("Medics rushed the cashier to a nearby hospital.", [("injured", 1)]),
+        ("A 16-year-old was wounded.", [("injured", 1)]),
+        ("Two 15-year-old girls were shot near the park.", [("injured", 2)]),
+        ("Both had been shot in the legs.", [("injured", 2)]),
+        ("He died of gunshot wounds.", [("killed", 1)]),
+        ("He succumbed to his injuries.", [("killed", 1)]),
+        ("The clerk passed away on Sunday.", [("killed", 1)]),
+        ("The gunfire killed one guard and wounded another.", [("killed", 1), ("injured", 1)]),
+        ("A father was killed and his son and nephew were injured.", [("killed", 1), ("injured", 2)]),
+        ("A bullet struck the clerk in the shoulder.", [("injured", 1)]),
+        ("A jogger was hit by a stray bullet.", [("injured", 1)]),
+        ("Stray bullets hit two parked cars.", []),
+        ("She tried to shoot her neighbor.", []),
+        ("He threatened to kill the clerk.", []),
+        ("The two officers were not hurt.", [("injured", 0)]),
+        ("Detectives are investigating a fatal shooting.", [("killed", 1)]),
+        ("The robbers pistol-whipped a clerk.", [("injured", 1)]),
+        ("Three teenagers shot at the car.", []),  # aimed at, not hit
+        ("Two men were seen shooting at a house.", []),  # the shooters, not victims
+        ("A man was fatally shot at a bus stop.", [("killed", 1)]),
+        ("He was living in deplorable conditions.", []),
+        ("Man in critical condition after a shooting downtown.", [("injured", 1)]),  # headline without article
+        ("Deputies are looking for a suspect in the shooting of a cashier.", [("injured", 1)]),
+        ("Police investigate the fatal shooting of two brothers.", [("killed", 2)]),
+    ],
+)
+def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, int]]) -> None:
+    assert _counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Referred back to and then reported dead: killed, not also injured.
+        ("A jogger was shot on Elm Street. He died at the hospital.", [("killed", 1), ("killed", 1)]),
+        ("Sam Ortiz was shot outside a bar. Ortiz died on Friday.", [("killed", 1), ("killed", 1)]),
+        # A new, indefinite victim stays injured.
+        ("A courier was killed on Monday. A cashier was shot in the arm.", [("killed", 1), ("injured", 1)]),
+        ("A man was killed on Monday. His brother was shot in the arm.", [("killed", 1), ("injured", 1)]),
+    ],
+)
+def test_fates_settled_across_sentences(nlp, text: str, expected: list[tuple[str, int]]) -> None:
+    assert _counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "aggregate"),
+    [
+        ("Nine people were wounded in separate shootings across the city.", True),
+        ("Nine people have been wounded since Friday afternoon, police said.", True),
+        ("Nine people were wounded in a shooting at a party.", False),
+    ],
+)
+def test_totals_over_several_incidents_are_marked(nlp, text: str, aggregate: bool) -> None:
+    counts = [c for c in find_counts(nlp(text)) if c.kind == "injured"]
+    assert [(c.count.value, c.aggregate) for c in counts] == [(9, aggregate)]
+
+
+def test_fatal_shooting_is_an_inexact_lower_bound(nlp) -> None:
+    (count,) = find_counts(nlp("Detectives are investigating a fatal shooting."))
+    assert (count.kind, count.count.value, count.count.exact) == ("killed", 1, False)

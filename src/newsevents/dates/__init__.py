@@ -7,7 +7,7 @@ datetime.date(2022, 1, 5)
 
 from __future__ import annotations
 
-from .attach import EventDate, date_event, find_dates
+from .attach import EventDate, date_event, find_dates, is_statement_date
 from .grammar import resolve
 
-__all__ = ["EventDate", "date_event", "find_dates", "resolve"]
+__all__ = ["EventDate", "date_event", "find_dates", "is_statement_date", "resolve"]

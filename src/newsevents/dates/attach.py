@@ -3,11 +3,12 @@
 An event's own date is a date expression attached (through prep/npadvmod/tmod/... links) to the event's trigger
 or to a verb that governs it in the same clause chain. The chain climbs from the trigger to its heads and stops
 at a coordinated clause with its own subject ("stepped down in 2019, but he remains" — 2019 is not the date of
-"remains"), at a reported clause ("police said Monday that ...") and at an "after/before/since/until" clause
-("was in critical condition Tuesday after he was shot"). An event with no own date inherits, with
-``inherited=True``: the nearest date in its sentence anchored on one of its governors (past those stops) or on no
-verb at all; else the nearest preceding (then following) date in its paragraph (paragraphs are separated by
-blank lines in ``doc.text``); else the publication date.
+"remains"), at a reported clause ("police said Monday that ..."), at an "after/before/since/until" clause
+("was in critical condition Tuesday after he was shot") and at a verb of statements or court steps
+(``data/dates/statement_verbs.txt``: "police on Tuesday identified a man shot ..."). An event with no own date
+inherits, with ``inherited=True``: the nearest date in its sentence anchored on one of its governors (past those
+stops) or on no verb at all; else the nearest preceding (then following) date in its paragraph (paragraphs are
+separated by blank lines in ``doc.text``); else the publication date.
 
 >>> import datetime as dt
 >>> from newsevents import nlp
@@ -20,8 +21,10 @@ datetime.date(2022, 1, 5)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -97,6 +100,26 @@ def date_event(
     return EventDate(DateResolution(text="", date=published, precision="day"), inherited=True)
 
 
+def is_statement_date(doc: Doc, resolution: DateResolution) -> bool:
+    """Whether a date is the day of a statement or a court step rather than of what happened: the date hangs on
+    a verb of ``data/dates/statement_verbs.txt`` ("police said Tuesday", "was arraigned Monday")."""
+    if resolution.start is None or resolution.end is None:
+        return False
+    span = doc.char_span(resolution.start, resolution.end, alignment_mode="expand")
+    if span is None:
+        return False
+    anchor = span.root
+    while anchor.head.i != anchor.i and anchor.pos_ not in _VERBAL:
+        anchor = anchor.head
+    return anchor.lemma_.lower() in _statement_verbs()
+
+
+@functools.lru_cache(maxsize=1)
+def _statement_verbs() -> frozenset[str]:
+    text = resources.files("newsevents").joinpath("data/dates/statement_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def _anchor(token: Token, trigger: Token) -> Token:
     """The verb (or the trigger) a date expression hangs on; the sentence root when there is none."""
     while token.head.i != token.i and token.i != trigger.i:
@@ -122,6 +145,10 @@ def _coordinated_clause(token: Token) -> bool:
 
 def _ends_clause(token: Token) -> bool:
     if _coordinated_clause(token) or token.dep_ in {"ccomp", "parataxis"}:
+        return True
+    # "identified Wednesday a man shot ...", "was arraigned Monday in the shooting": the statement's or court
+    # step's date is not the event's.
+    if token.head.i != token.i and token.head.lemma_.lower() in _statement_verbs():
         return True
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FRAME_MARKERS for c in token.children)
 

@@ -7,7 +7,14 @@ demonstrators"), the noun a predicate adjective describes ("left 3 dead"). Only 
 so ages ("a 23-year-old man", "Smith, 23,"), years, times, money, addresses and populations never do; a singular
 person noun or pronoun counts one ("a man was shot"); "no one" counts zero. "Shot" and "stabbed" are injuries
 unless made fatal ("fatally", "shot dead", "shot and killed"); "two were shot, one fatally" gives 1 killed and
-1 injured.
+1 injured. Injuries are also read from who has a wound or condition ("a man with a gunshot wound", "suffered
+injuries", "in critical condition"), who is carried to a hospital, who is struck in a body part or by a bullet;
+"a fatal shooting" kills at least one. Intended or negated harm ("tried to shoot him", "were not hurt") counts
+nothing or zero.
+
+Across sentences, one victim referred back to ("he", "the victim", a last name already named) keeps one fate:
+shot in one sentence and dead in the next is killed, not also injured. A count of two or more in a sentence that
+sums up several incidents or a period ("in separate shootings", "since Friday") is marked ``aggregate``.
 
 ``casualties_for(doc, trigger_i, counts)`` gives an event the counts whose head is the trigger or an event word
 of the same clause family: words joined to it by coordination ("were killed ... and 353 injured"), clauses below
@@ -26,12 +33,13 @@ counts ("including two who ...") are never added to the total.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
 from ..records import Count
@@ -42,10 +50,26 @@ _VERBAL = {"VERB", "AUX"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _OBJECTS = {"dobj", "obj"}
 _FATAL_ADVERBS = {"fatally", "mortally"}
-_FATAL_LEMMAS = {"kill", "die", "murder", "slay"}
+_FATAL_LEMMAS = {"kill", "die", "murder", "slay", "succumb"}
 _NON_COUNT_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 _ONE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "another", "one", "i", "me", "myself"}
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth"}
+_FATAL_STATE_WORDS = {"fatal", "mortal", "deadly", "lethal"}
+_FATAL_EVENT_WORDS = {"fatal", "deadly"}
+_ANAPHORIC_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
+_DEFINITE_DETERMINERS = {"the", "this", "that"}
+_FOLLOW_SENTENCES = 2
+_PERIOD_PREPOSITIONS = {"over", "during", "within", "in", "throughout"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_HYPOTHETICAL_AUXILIARIES = {"would", "could", "might", "may", "should", "will", "can"}
+_NOUNS = {"NOUN", "PROPN"}
+_ROLE_POS = {"object": _VERBAL, "subject": _VERBAL, "carried": _VERBAL, "hit": _VERBAL, "noun": _NOUNS, "state": _NOUNS,
+             "fatal_event": _NOUNS}
+_SURNAMES_KEY = "newsevents.quantities.surnames"
+_PEOPLE = {"people", "other", "victim"}
+_MODIFIED_STATES = {"condition"}
+_PLURAL_TAGS = {"NNS", "NNPS"}
+_OTHERS = {"other", "another"} | _ORDINALS
 # Edges that stay in the event's clause family when walking down from the trigger.
 _CLAUSE_EDGES = {"conj", "relcl", "acl", "advcl", "xcomp", "ccomp", "pcomp", "prep", "oprd", "acomp", "npadvmod"}
 _ARGUMENT_EDGES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}
@@ -55,7 +79,8 @@ _ARGUMENT_EDGES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}
 class CountMention:
     """A count of ``kind`` (killed|injured|arrested|displaced|crowd) found at char offsets start/end.
 
-    ``head_i`` is the token index of the verb, noun or adjective the count belongs to.
+    ``head_i`` is the token index of the verb, noun or adjective the count belongs to. ``aggregate`` marks a
+    count of two or more given for several incidents or a period of time (see ``_several_incidents``).
     """
 
     kind: str
@@ -63,6 +88,7 @@ class CountMention:
     start: int
     end: int
     head_i: int
+    aggregate: bool = False  # a total over several incidents or a period ("8 wounded in shootings since Friday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +113,49 @@ def _heads() -> dict[str, list[tuple[str, str]]]:
     return heads
 
 
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("newsevents").joinpath(f"data/quantities/{name}").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 @functools.lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
-    text = resources.files("newsevents").joinpath("data/quantities/person_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return _word_list("person_nouns.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def _aggregate_cues() -> dict[str, str]:
+    return {word: cue for word, cue in _rows("aggregate_cues.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _projectiles() -> frozenset[str]:
+    return _word_list("projectiles.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def _body_parts() -> frozenset[str]:
+    return _word_list("body_parts.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def _intent_verbs() -> frozenset[str]:
+    return _word_list("intent_verbs.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def _bearer_verbs() -> frozenset[str]:
+    return _word_list("bearer_verbs.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def _care_places() -> frozenset[str]:
+    return _word_list("care_places.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def _states() -> dict[str, frozenset[str]]:
+    return {noun: frozenset(prepositions.split(",")) for noun, prepositions in _rows("states.tsv")}
 
 
 def find_counts(doc: Doc) -> list[CountMention]:
@@ -99,7 +164,80 @@ def find_counts(doc: Doc) -> list[CountMention]:
     for token in doc:
         for mention in _counts_at(token):
             found.setdefault((mention.kind, mention.head_i, mention.start), mention)
-    return sorted(found.values(), key=lambda m: (m.start, m.head_i))
+    settled = _settle_fates(doc, sorted(found.values(), key=lambda m: (m.start, m.head_i)))
+    return [replace(m, aggregate=True) if m.count.value >= 2 and _several_incidents(doc[m.head_i].sent) else m
+            for m in settled]
+
+
+def _several_incidents(sentence: Span) -> bool:
+    """A sentence that sums up several incidents: "in separate shootings", "in shootings across the city",
+    "since Friday afternoon", "over the weekend", "so far this year"."""
+    cues = _aggregate_cues()
+    for token in sentence:
+        cue = cues.get(token.lemma_.lower())
+        if cue == "incident" and token.tag_ in ("NNS", "NNPS"):
+            return True
+        if token.dep_ != "pobj" or token.head.dep_ != "prep":
+            continue
+        preposition = token.head.lower_
+        if preposition == "since" and (token.ent_type_ in ("DATE", "TIME") or token.lower_ in _WEEKDAYS):
+            return True
+        if cue == "period" and preposition in _PERIOD_PREPOSITIONS:
+            return True
+    return False
+
+
+def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
+    """A victim reported shot or wounded in one sentence and dead in another is killed, not also injured.
+
+    Single victims are followed through the story: an indefinite or counted mention ("a man", "one", "another")
+    or a new name introduces a person; a mention that refers back ("he", "the victim") belongs to the last person
+    mentioned at most ``_FOLLOW_SENTENCES`` sentences before, a known last name to that person. A person killed
+    in any mention is killed in all of them.
+    """
+    sentence_starts = [s.start for s in doc.sents]
+    people: list[list[int]] = []
+    by_name: dict[str, list[int]] = {}
+    last: tuple[list[int], int] | None = None
+    for index, mention in enumerate(mentions):
+        if mention.kind not in ("killed", "injured"):
+            continue
+        sentence = bisect.bisect_right(sentence_starts, mention.head_i)
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if mention.count.value != 1 or span is None:
+            last = None
+            continue
+        names = _names(span)
+        known = [by_name[n] for n in names if n in by_name]
+        if known:
+            person = known[0]
+        elif not names and _refers_back(span) and last is not None and sentence - last[1] <= _FOLLOW_SENTENCES:
+            person = last[0]
+        else:
+            person = []
+            people.append(person)
+        person.append(index)
+        by_name.update((n, person) for n in names)
+        last = (person, sentence)
+    settled = list(mentions)
+    for person in people:
+        if any(mentions[i].kind == "killed" for i in person):
+            for i in person:
+                settled[i] = replace(mentions[i], kind="killed")
+    return settled
+
+
+def _names(span: Span) -> set[str]:
+    """Last names of the people a victim phrase names."""
+    surnames = _surnames(span.doc)
+    return {t.lower_ for t in span if t.pos_ == "PROPN" and t.lower_ in surnames}
+
+
+def _refers_back(span: Span) -> bool:
+    """"he", "his" (injuries), "the victim"; not "her husband", "the other man", "the second victim"."""
+    if len(span) == 1:
+        return span[0].lower_ in _ANAPHORIC_PRONOUNS
+    return span[0].lower_ in _DEFINITE_DETERMINERS and not any(t.lower_ in _OTHERS for t in span)
 
 
 def casualties_for(doc: Doc, trigger_i: int, counts: list[CountMention]) -> Casualties:
@@ -146,23 +284,34 @@ def _family(trigger: Token) -> set[int]:
 
 def _counts_at(token: Token) -> Iterator[CountMention]:
     lemma = token.lemma_.lower()
+    # Phrasal verbs: "passed away", "gunned down".
+    phrasal = [f"{lemma} {c.lower_}" for c in token.children if c.dep_ in ("prt", "advmod")]
+    lemma = next((p for p in phrasal if p in _heads()), lemma)
     for kind, role in _heads().get(lemma, ()):
-        if role in ("object", "subject") and token.pos_ not in _VERBAL:
-            continue
-        if role == "noun" and token.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if role == "adj" and not (token.pos_ == "ADJ" or token.dep_ in ("oprd", "acomp")):
+        if role == "adj":
+            if not (token.pos_ == "ADJ" or token.dep_ in ("oprd", "acomp")):
+                continue
+        elif token.pos_ not in _ROLE_POS[role] or token.pos_ in _VERBAL and _unrealized(token):
             continue
         victims = _victims(token, role)
         if victims is None or (kind in ("crowd", "displaced") and not _is_numeric(victims.count)):
             continue
-        if kind == "injured" and _fatal(token):
+        if token.pos_ in _VERBAL and any(c.dep_ == "neg" for c in token.children):
+            victims = _Victims(Count(0, victims.count.text), victims.start, victims.end)
+        if kind == "injured" and (_fatal(token) or role in ("state", "noun") and _fatal_state(token)):
             kind = "killed"
         yield from _split_fatal(token, kind, victims)
     if lemma == "toll":
         toll = _toll(token)
         if toll is not None:
             yield CountMention("killed", toll.count, toll.start, toll.end, token.i)
+
+
+def _unrealized(verb: Token) -> bool:
+    """"tried to shoot him", "threatened to kill her", "could have killed": intended or possible, not done."""
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUXILIARIES for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _intent_verbs()
 
 
 def _split_fatal(token: Token, kind: str, victims: _Victims) -> Iterator[CountMention]:
@@ -195,13 +344,30 @@ def _fatal(token: Token) -> bool:
             return True
         if child.dep_ == "prep" and any(c.lower_ == "death" for c in child.children):
             return True
-        if child.dep_ == "conj" and child.lemma_ in _FATAL_LEMMAS and not _has_subject(child):
+        if child.dep_ == "conj" and child.lemma_ in _FATAL_LEMMAS and _same_victims(token, child):
             return True
     # "shot and killed", "died after being shot": the same victims, who died.
-    if token.dep_ == "conj" and not _has_subject(token):
+    if token.dep_ == "conj" and _same_victims(token.head, token):
         return token.head.lemma_ in _FATAL_LEMMAS
     governor = token.head.head if token.dep_ == "pcomp" else token.head
-    return token.dep_ in ("pcomp", "advcl") and governor.lemma_ in _FATAL_LEMMAS and not _has_subject(token)
+    return token.dep_ in ("pcomp", "advcl") and _deadly(governor) and not _has_subject(token)
+
+
+def _same_victims(first: Token, second: Token) -> bool:
+    """Coordinated verbs share their victims unless the second has its own subject, or both their own object
+    ("killed one person and injured another")."""
+    return not _has_subject(second) and not (_has_object(first) and _has_object(second))
+
+
+def _deadly(governor: Token) -> bool:
+    """"died after being shot", "is dead after being shot"."""
+    if governor.lemma_ in _FATAL_LEMMAS or governor.lower_ == "dead":
+        return True
+    return any(c.dep_ == "acomp" and c.lower_ == "dead" for c in governor.children)
+
+
+def _has_object(token: Token) -> bool:
+    return any(c.dep_ in _OBJECTS for c in token.children)
 
 
 def _has_subject(token: Token) -> bool:
@@ -213,11 +379,129 @@ def _victims(token: Token, role: str) -> _Victims | None:
         return _noun_victims(token)
     if role == "adj":
         return _adjective_victims(token)
+    if role == "state":
+        return _state_bearer(token)
+    if role == "carried":
+        return _carried_to_care(token)
+    if role == "fatal_event":
+        return _fatal_event_victims(token)
+    if role == "hit":
+        victims = _verb_victims(token, transitive=True) if _hit_by_gunfire(token) else None
+        return victims if victims is not None and _names_people(token.doc, victims) else None
     return _verb_victims(token, transitive=role == "object")
+
+
+def _fatal_event_victims(noun: Token) -> _Victims | None:
+    """"a fatal shooting" kills at least one; "the fatal shooting of two men" kills the two."""
+    if noun.dep_ == "compound" or not any(c.dep_ == "amod" and c.lower_ in _FATAL_EVENT_WORDS for c in noun.children):
+        return None
+    victims = _noun_victims(noun)
+    if victims is not None:
+        return victims
+    modifier = next(c for c in noun.children if c.dep_ == "amod" and c.lower_ in _FATAL_EVENT_WORDS)
+    start, end = modifier.idx, noun.idx + len(noun)
+    return _Victims(Count(1, text_of(noun.doc)[start:end], exact=False), start, end)
+
+
+def _names_people(doc: Doc, victims: _Victims) -> bool:
+    """Whether a victim phrase is about people ("two men", "him", "Smith") rather than things ("three homes")."""
+    span = doc.char_span(victims.start, victims.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head if span.root.dep_ == "nummod" else span.root
+    if head.pos_ in ("PRON", "NUM") or head.ent_type_ == "PERSON" or _is_age_noun(head):
+        return True
+    return head.lemma_.lower() in _PEOPLE or head.lemma_.lower() in _person_nouns()
+
+
+def _hit_by_gunfire(verb: Token) -> bool:
+    """"struck in the leg", "hit by a stray bullet", "a bullet grazed him": a person hit, not a car or a house."""
+    projectiles, body_parts = _projectiles(), _body_parts()
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and child.lemma_.lower() in projectiles:
+            return True
+        if child.dep_ in ("prep", "agent"):
+            objects = [c.lemma_.lower() for c in child.children if c.dep_ == "pobj"]
+            if child.lower_ == "by" and any(o in projectiles for o in objects):
+                return True
+            if child.lower_ in ("in", "on") and any(o in body_parts for o in objects):
+                return True
+    return False
+
+
+def _state_bearer(noun: Token) -> _Victims | None:
+    """Who has the wound, injury or condition ``noun``: "a man with a gunshot wound", "he suffered injuries",
+    "was found suffering from wounds", "is in critical condition", "his wounds are not life-threatening"."""
+    prepositions = _states()[noun.lemma_.lower()]
+    modified = noun.tag_ == "NN" and any(c.dep_ == "amod" for c in noun.children)
+    if noun.lemma_.lower() in _MODIFIED_STATES and not modified:
+        return None  # "in critical condition", not "in deplorable conditions"
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if governor.lemma_.lower() in _FATAL_LEMMAS:  # "died of gunshot wounds", "succumbed to his injuries"
+        return None
+    possessors = [c for c in noun.children if c.dep_ == "poss"]
+    if possessors and possessors[0].lower_ in _ONE_PRONOUNS | {"his", "hers"}:
+        return _one(possessors[0], possessors[0])
+    if noun.dep_ == "dobj":
+        holder, preposition = noun.head, ""
+    elif noun.dep_ == "pobj" and noun.head.lower_ in prepositions:
+        holder, preposition = noun.head.head, noun.head.lower_
+    else:
+        return None
+    if holder.pos_ in ("NOUN", "PROPN", "PRON") or holder.lower_ == "old":
+        return _np_count(holder)
+    if holder.pos_ not in _VERBAL:
+        return None
+    if preposition in ("", "from", "for") and holder.lemma_.lower() not in _bearer_verbs():
+        return None
+    carriers = [c for c in holder.children if c.dep_ in _OBJECTS] if preposition == "with" else []
+    arguments = carriers + [c for c in holder.children if c.dep_ in _SUBJECTS]
+    if arguments:
+        return _np_count(arguments[0])
+    if holder.dep_ in ("acl", "relcl"):  # "a man suffering from ..."
+        return _np_count(holder.head)
+    return _first_subject(holder.head) if holder.dep_ == "advcl" else None
+
+
+def _aimed_at(verb: Token) -> bool:
+    """"teenagers shot at a car": aimed at, not hit (an active verb with no object; "was shot at a bus stop" is
+    a place)."""
+    if _has_object(verb) or not any(c.dep_ == "nsubj" for c in verb.children) or verb.tag_ == "VBN":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
+
+
+def _first_subject(verb: Token) -> _Victims | None:
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    return _np_count(subjects[0]) if subjects else None
+
+
+def _fatal_state(noun: Token) -> bool:
+    """"a fatal gunshot wound", "mortal wounds"."""
+    return any(c.dep_ == "amod" and c.lower_ in _FATAL_STATE_WORDS for c in noun.children)
+
+
+def _carried_to_care(verb: Token) -> _Victims | None:
+    """"was taken to a hospital", "rushed him to Memorial Hospital", "sent one man to the hospital"."""
+    destinations = [
+        pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
+        for pobj in prep.children if pobj.dep_ == "pobj"
+    ]
+    places = _care_places()
+    if not any(p.lemma_.lower() in places or any(c.lemma_.lower() in places for c in p.children) for p in destinations):
+        return None
+    carried = [c for c in verb.children if c.dep_ in _OBJECTS] + [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if carried:
+        return _np_count(carried[0])
+    if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL:  # "was shot and taken to a hospital"
+        return _first_subject(verb.head)
+    return None
 
 
 def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
     children = list(token.children)
+    if transitive and _aimed_at(token):
+        return None
     objectless = not any(c.dep_ in _OBJECTS for c in children)
     # "13 were killed ... and 353 injured", headline "2 killed in shooting": a counted subject, no object.
     passive = (
@@ -249,7 +533,9 @@ def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
             objects = [c for c in child.children if c.dep_ in _OBJECTS]
             if objects:
                 return _np_count(objects[0])
-    if token.dep_ in ("pcomp", "advcl", "xcomp") and token.head.pos_ in _VERBAL | {"ADP"}:
+    # "died after being shot": the governor's subject is the victim; "were seen shooting" names the shooters.
+    governed = token.dep_ in ("pcomp", "advcl", "xcomp") and token.head.pos_ in _VERBAL | {"ADP"}
+    if governed and (passive or not transitive):
         governor = token.head.head if token.head.pos_ == "ADP" else token.head
         subjects = [c for c in governor.children if c.dep_ in _SUBJECTS]
         if subjects:
@@ -324,19 +610,42 @@ def _single_np_count(head: Token) -> _Victims | None:
     if lower in ("nobody", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         start = min(head.left_edge.idx, head.idx)
         return _Victims(Count(0, text_of(head.doc)[start : head.idx + len(head)]), start, head.idx + len(head))
-    if _is_number(head) and head.pos_ in ("NUM", "NOUN"):
+    if _is_number(head) and (head.pos_ in ("NUM", "NOUN") or lower == "both"):
         return _number_phrase(head)
     for child in head.children:
         if child.dep_ == "nummod":
             return _number_phrase(child)
     if lower in _ONE_PRONOUNS:
         return _one(head, head)
+    if _is_age_noun(head):
+        return _one(head, head.left_edge)
     determiners = [c for c in head.children if c.dep_ in ("det", "poss")]
-    if determiners and (lower in _ORDINALS or head.tag_ == "NN" and head.lemma_.lower() in _person_nouns()):
+    person = head.tag_ not in _PLURAL_TAGS and head.lemma_.lower() in _person_nouns()
+    if determiners and (lower in _ORDINALS or person):
         return _one(head, determiners[0])
-    if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+    # "his wife and daughter": the second person noun shares the first one's determiner; a headline or lede
+    # drops the article ("Man shot outside bar").
+    if person and (head.dep_ == "conj" or head.i == head.sent.start and head.is_title):
+        return _one(head, head)
+    if head.pos_ == "PROPN" and (head.ent_type_ == "PERSON" or head.lower_ in _surnames(head.doc)):
         return _one(head, head.left_edge)
     return None
+
+
+def _is_age_noun(head: Token) -> bool:
+    """"a 17-year-old was wounded": an age used as a noun names one person."""
+    return head.lower_ == "old" and any(c.lower_ == "year" for c in head.children)
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """Last names of the people named in ``doc``: a later bare "Ortiz" is a person even where NER missed it."""
+    names = doc.user_data.get(_SURNAMES_KEY)
+    if names is None:
+        names = doc.user_data[_SURNAMES_KEY] = frozenset(
+            t.lower_ for t in doc
+            if t.ent_type_ == "PERSON" and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I")
+        )
+    return names
 
 
 def _one(head: Token, first: Token) -> _Victims:
@@ -347,7 +656,10 @@ def _one(head: Token, first: Token) -> _Victims:
 
 def _number_phrase(number: Token) -> _Victims | None:
     """The count a number token and its left modifiers state ("more than a dozen", "at least 20")."""
-    if number.ent_type_ in _NON_COUNT_ENTITIES or number.head.lemma_ in ("year", "old", "block"):
+    if number.head.lemma_ in ("year", "old", "block"):
+        return None
+    # "Two 17-year-old boys" is often one DATE entity; a number that counts people is still a count.
+    if number.ent_type_ in _NON_COUNT_ENTITIES and number.head.lemma_.lower() not in _person_nouns():
         return None
     start = number.left_edge.idx
     end = number.idx + len(number)
