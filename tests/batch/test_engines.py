@@ -134,6 +134,21 @@ def test_cli_batch_reads_parquet_datasets(tmp_path, capsys):
     assert set(pd.read_parquet(tmp_path / "out" / "articles")["published"].astype(str)) == {"2023-04-20"}
 
 
+def test_ray_spreads_one_large_file_over_many_blocks(ray_cluster, tmp_path):
+    """An extractor takes a block whole: one big JSONL file must not arrive as one block."""
+    from newsevents.batch.inputs import plan_sources
+    from newsevents.batch.ray_engine import documents_dataset, small_blocks
+
+    corpus = tmp_path / "corpus.jsonl"
+    paragraph = "Protesters marched to the ministry and police detained several of them. " * 30
+    corpus.write_text("".join(json.dumps({"id": f"r{i}", "text": paragraph}) + "\n" for i in range(800)))
+    sources = plan_sources([str(corpus)])
+    assert documents_dataset(ray_cluster, sources, published=None).materialize().num_blocks() == 1
+    with small_blocks(ray_cluster):
+        blocks = documents_dataset(ray_cluster, sources, published=None).materialize()
+    assert blocks.num_blocks() >= 4 and blocks.count() == 800
+
+
 def test_ray_refuses_stdin():
     with pytest.raises(InputError, match="standard input"):
         run_batch(["-"], "unused", engine="ray")

@@ -13,6 +13,7 @@ to link incidents and writes the events partitioned by date.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import logging
@@ -38,6 +39,8 @@ from .linking import BLOCK, link_block, staged_events
 
 # Ray restarts a crashed extractor actor and retries its batch this many times.
 RETRIES = 3
+# Blocks of about a hundred articles: enough blocks for every extractor to have work.
+BLOCK_BYTES = 256 * 1024
 
 
 def import_ray() -> ModuleType:
@@ -123,27 +126,8 @@ def run_ray(
     layout = Layout.prepare(Path(out_dir).resolve())
     owner = _start(ray, address=address, workers=workers, verbose=verbose)
     try:
-        items = [{"path": str(Path(s.path).resolve()), "parquet": s.parquet} for s in sources]
-        documents = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
-            _read, fn_kwargs={"published": published}, batch_size=1, batch_format="pyarrow", num_cpus=0
-        )
-        with warnings.catch_warnings():
-            # Ray 2.60 deprecates extra remote arguments but names no replacement for these two
-            # (its actor pool reads them from the extras); the ray extra stays below 2.64 until one exists.
-            warnings.filterwarnings("ignore", message="`ray_remote_args` is deprecated")
-            staged = documents.map_batches(
-                ExtractWorker,
-                fn_constructor_kwargs={"model": model, "batch_size": batch_size},
-                batch_size=batch_size,
-                batch_format="pyarrow",
-                compute=ray.data.ActorPoolStrategy(size=workers),
-                num_cpus=1,
-                # Ray's default restarts a crashed actor and retries its batch forever; a record that
-                # kills its process (out of memory) would then stop the run.
-                max_restarts=RETRIES,
-                max_task_retries=RETRIES,
-            )
-        staged.write_parquet(str(layout.extracted))
+        with small_blocks(ray):
+            _extract(ray, sources, layout, workers=workers, batch_size=batch_size, published=published, model=model)
         _split(ray, layout)
     finally:
         if owner:
@@ -151,6 +135,51 @@ def run_ray(
     options = {"inputs": list(inputs), "workers": workers, "address": address, "batch_size": batch_size,
                "published": published, "model": model}  # fmt: skip
     return layout.publish(engine="ray", started=started, options=options)
+
+
+@contextlib.contextmanager
+def small_blocks(ray: ModuleType) -> Iterator[None]:
+    """Ray merges a task's output into blocks of up to 128 MB, and an extractor takes a block whole: a
+    corpus in one JSONL file would reach one extractor. Within this block, blocks are :data:`BLOCK_BYTES`.
+    (A repartition step instead would wait for CPUs the extractors hold.)"""
+    context = ray.data.DataContext.get_current()
+    default = context.target_max_block_size
+    context.target_max_block_size = BLOCK_BYTES
+    try:
+        yield
+    finally:
+        context.target_max_block_size = default
+
+
+def documents_dataset(ray: ModuleType, sources: Sequence[Source], *, published: dt.date | None) -> Any:
+    """The raw documents of ``sources`` as a Ray dataset (light read tasks, one per source, streaming)."""
+    items = [{"path": str(Path(s.path).resolve()), "parquet": s.parquet} for s in sources]
+    return ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
+        _read, fn_kwargs={"published": published}, batch_size=1, batch_format="pyarrow", num_cpus=0
+    )
+
+
+def _extract(ray: ModuleType, sources: Sequence[Source], layout: Layout, *, workers: int, batch_size: int,
+             published: dt.date | None, model: str) -> None:  # fmt: skip
+    """Stage one: documents through the extractor actors into the staging dataset."""
+    documents = documents_dataset(ray, sources, published=published)
+    with warnings.catch_warnings():
+        # Ray 2.60 deprecates extra remote arguments but names no replacement for these two
+        # (its actor pool reads them from the extras); the ray extra stays below 2.64 until one exists.
+        warnings.filterwarnings("ignore", message="`ray_remote_args` is deprecated")
+        staged = documents.map_batches(
+            ExtractWorker,
+            fn_constructor_kwargs={"model": model, "batch_size": batch_size},
+            batch_size=batch_size,
+            batch_format="pyarrow",
+            compute=ray.data.ActorPoolStrategy(size=workers),
+            num_cpus=1,
+            # Ray's default restarts a crashed actor and retries its batch forever; a record that
+            # kills its process (out of memory) would then stop the run.
+            max_restarts=RETRIES,
+            max_task_retries=RETRIES,
+        )
+    staged.write_parquet(str(layout.extracted))
 
 
 def _write_parts(files: pa.Table, *, root: str) -> pa.Table:
