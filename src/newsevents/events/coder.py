@@ -61,6 +61,10 @@ FORCE_SECTORS = {"MIL", "COP"}
 # sectors often working abroad ("troops in Iraq", "aid workers in Gaza"): where they are says nothing of whose they are
 UNPLACED_SECTORS = {"MIL", "IGO", "NGO", "HRI", "DEV", "MED"}
 RESIDENCE_PREPS = ("in", "at", "throughout", "across", "from")
+# acts whose unnamed doer is not the state of the place they happen in, but an unidentified armed group there
+UNATTRIBUTED_TYPES = {"ASSAULT", "THREATEN"}
+UNIDENTIFIED_ATTACKER = Actor(text="", name="Unidentified armed group", country=None, sector="UAF",
+                              acled_type="Political militia")  # fmt: skip
 MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
@@ -475,8 +479,9 @@ class EventCoder:
                                              place=place)
         if not target_actors and kind == "THREATEN":
             target_actors = _unique(resolver.actor(t) for t in _condition_subjects(anchor))
-        # an act by no one named is the doing of the place it happens in ("was arrested in X", "a bomb in X killed")
-        source_actors = source_actors or [place]
+        # an act by no one named is the doing of the place it happens in ("was arrested in X"); violence by no one
+        # named ("a bomb in X killed two") is, as ACLED codes it, an unidentified armed group of that country
+        source_actors = source_actors or [_unidentified_attacker(place) if kind in UNATTRIBUTED_TYPES else place]
         # PLOVER codes the place an act is done in as its target when no actor undergoes it ("arrived in Amman")
         place = None if target_actors else place
         words = {w.lemma_.lower() for w in anchor.subtree} | {w.lower_ for w in anchor.subtree}
@@ -510,6 +515,14 @@ class EventCoder:
             )
             events.append(CodedEvent(event, _clause_of(anchor, trigger.governor is None and token.pos_ != "VERB")))
         return events
+
+
+def _unidentified_attacker(place: Actor | None) -> Actor | None:
+    """The doer of violence no one is named for: an unidentified armed group of the place's country."""
+    if place is None or not place.country:
+        return None
+    return replace(UNIDENTIFIED_ATTACKER, text=place.text, name=f"{UNIDENTIFIED_ATTACKER.name} ({place.country})",
+                   country=place.country)  # fmt: skip
 
 
 class _Resolver:
