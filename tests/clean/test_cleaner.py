@@ -60,6 +60,15 @@ def test_id_is_a_stable_content_hash(example_path):
     assert other.id != first.id
 
 
+def test_records_with_the_same_text_keep_their_own_ids():
+    text = "Troops leave Almaty\n\nThe last troops left the city on Thursday."
+    wire = clean(RawDocument(text, url="https://a.example/1", record_id="r-1"))
+    syndicated = clean(RawDocument(text, url="https://b.example/9", record_id="r-2"))
+    assert wire.id != syndicated.id
+    assert clean(RawDocument(text, record_id="r-1")).id == wire.id
+    assert clean(RawDocument(text)).id == clean(RawDocument(text, url="https://c.example/")).id  # no record id: the text
+
+
 def test_ap_style_byline_caption_and_copyright():
     [article] = articles(ARTICLES / "ap-style.txt")
     assert_consistent(article)

@@ -115,7 +115,10 @@ def clean(doc: RawDocument) -> Article:
     body = "\n\n".join(b.text for b in blocks if b.kind == "body")
     if not body:
         raise InputError(doc.path or doc.url or "<input>", Messages.NO_BODY)
-    digest = hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()[:16]
+    # A corpus's own record id keeps two records with the same text (syndicated copies) two articles, so
+    # their events keep distinct ids; without one, the text alone is the identity.
+    identity = f"{title}\n{body}" + (f"\n{doc.record_id}" if doc.record_id else "")
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
     return Article(
         id=digest,
         title=title,
