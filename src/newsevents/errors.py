@@ -60,7 +60,7 @@ class Messages:
     FEED_ENTRY_EMPTY = "entry {number} ({title!r}) has no text"
     FEED_TRUNCATED = "malformed feed after {count} entries: {error}"
     NO_BODY = "no body text left after removing captions, credits and boilerplate"
-    EXTRACT_FAILED = "could not be coded, skipped ({error})"
+    EXTRACT_FAILED = "article {id} could not be coded, skipped ({error})"
     BAD_DATE = "cannot read date {value!r}: expected YYYY-MM-DD"
     MODEL_MISSING = (
         "spaCy pipeline {name!r} is not installed; install it as a package "

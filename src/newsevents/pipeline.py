@@ -86,8 +86,8 @@ class Extractor:
                     raise
                 except Exception as error:  # noqa: BLE001
                     log.debug("coding failed on article %s", article.id, exc_info=True)
-                    source = article.path or article.url or article.id
-                    reason = Messages.EXTRACT_FAILED.format(error=f"{type(error).__name__}: {error}")
+                    source = article.url or article.path or article.id
+                    reason = Messages.EXTRACT_FAILED.format(id=article.id, error=f"{type(error).__name__}: {error}")
                     results.append(ExtractionError(source, reason))
             return results
 

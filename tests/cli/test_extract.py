@@ -67,5 +67,5 @@ def test_an_article_the_coders_fail_on_is_reported_and_skipped(tmp_path, capsys,
     out, err = capsys.readouterr()
     assert code == 1
     assert [json.loads(line)["article"]["title"] for line in out.splitlines()] == ["Gunmen kill villagers"]
-    assert "endless.txt: could not be coded" in err
+    assert "endless.txt: article " in err and "could not be coded" in err
     assert "1 article extracted, 1 failed" in err

@@ -492,3 +492,9 @@ def test_a_name_in_apposition_with_an_international_office_acts_for_it(events):
     event = only(events("Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that Sudan open "
                         "its borders."), "REQUEST")
     assert (event.source.country, event.source.sector) == (None, "IGO")
+
+
+def test_a_pronoun_inside_its_own_antecedents_phrase_does_not_loop(events):
+    # "one of them" hangs on "persons", whose antecedent search comes back to "them": resolved once, no recursion.
+    found = events("Three persons were injured, one of them seriously, when violence broke out in two towns.")
+    assert [e.type for e in found].count("ASSAULT") >= 1

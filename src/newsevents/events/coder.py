@@ -569,6 +569,8 @@ class _Resolver:
 
     def actor(self, token: Token) -> Actor | None:
         if token.i not in self.cache:
+            # A token met again while it is being resolved (a pronoun inside its own antecedent's phrase) has none.
+            self.cache[token.i] = None
             self.cache[token.i] = self._placed(token, self._resolve(token))
         return self.cache[token.i]
 
