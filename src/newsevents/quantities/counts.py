@@ -113,44 +113,16 @@ def _heads() -> dict[str, list[tuple[str, str]]]:
     return heads
 
 
+@functools.cache
 def _word_list(name: str) -> frozenset[str]:
+    """The words of ``data/quantities/NAME`` (one per line, ``#`` comments), read once."""
     text = resources.files("newsevents").joinpath(f"data/quantities/{name}").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @functools.lru_cache(maxsize=1)
-def _person_nouns() -> frozenset[str]:
-    return _word_list("person_nouns.txt")
-
-
-@functools.lru_cache(maxsize=1)
 def _aggregate_cues() -> dict[str, str]:
     return {word: cue for word, cue in _rows("aggregate_cues.tsv")}
-
-
-@functools.lru_cache(maxsize=1)
-def _projectiles() -> frozenset[str]:
-    return _word_list("projectiles.txt")
-
-
-@functools.lru_cache(maxsize=1)
-def _body_parts() -> frozenset[str]:
-    return _word_list("body_parts.txt")
-
-
-@functools.lru_cache(maxsize=1)
-def _intent_verbs() -> frozenset[str]:
-    return _word_list("intent_verbs.txt")
-
-
-@functools.lru_cache(maxsize=1)
-def _bearer_verbs() -> frozenset[str]:
-    return _word_list("bearer_verbs.txt")
-
-
-@functools.lru_cache(maxsize=1)
-def _care_places() -> frozenset[str]:
-    return _word_list("care_places.txt")
 
 
 @functools.lru_cache(maxsize=1)
@@ -311,7 +283,7 @@ def _unrealized(verb: Token) -> bool:
     """"tried to shoot him", "threatened to kill her", "could have killed": intended or possible, not done."""
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUXILIARIES for c in verb.children):
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _intent_verbs()
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _word_list("intent_verbs.txt")
 
 
 def _split_fatal(token: Token, kind: str, victims: _Victims) -> Iterator[CountMention]:
@@ -411,12 +383,12 @@ def _names_people(doc: Doc, victims: _Victims) -> bool:
     head = span.root.head if span.root.dep_ == "nummod" else span.root
     if head.pos_ in ("PRON", "NUM") or head.ent_type_ == "PERSON" or _is_age_noun(head):
         return True
-    return head.lemma_.lower() in _PEOPLE or head.lemma_.lower() in _person_nouns()
+    return head.lemma_.lower() in _PEOPLE or head.lemma_.lower() in _word_list("person_nouns.txt")
 
 
 def _hit_by_gunfire(verb: Token) -> bool:
     """"struck in the leg", "hit by a stray bullet", "a bullet grazed him": a person hit, not a car or a house."""
-    projectiles, body_parts = _projectiles(), _body_parts()
+    projectiles, body_parts = _word_list("projectiles.txt"), _word_list("body_parts.txt")
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj") and child.lemma_.lower() in projectiles:
             return True
@@ -452,7 +424,7 @@ def _state_bearer(noun: Token) -> _Victims | None:
         return _np_count(holder)
     if holder.pos_ not in _VERBAL:
         return None
-    if preposition in ("", "from", "for") and holder.lemma_.lower() not in _bearer_verbs():
+    if preposition in ("", "from", "for") and holder.lemma_.lower() not in _word_list("bearer_verbs.txt"):
         return None
     carriers = [c for c in holder.children if c.dep_ in _OBJECTS] if preposition == "with" else []
     arguments = carriers + [c for c in holder.children if c.dep_ in _SUBJECTS]
@@ -487,7 +459,7 @@ def _carried_to_care(verb: Token) -> _Victims | None:
         pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
         for pobj in prep.children if pobj.dep_ == "pobj"
     ]
-    places = _care_places()
+    places = _word_list("care_places.txt")
     if not any(p.lemma_.lower() in places or any(c.lemma_.lower() in places for c in p.children) for p in destinations):
         return None
     carried = [c for c in verb.children if c.dep_ in _OBJECTS] + [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -620,7 +592,7 @@ def _single_np_count(head: Token) -> _Victims | None:
     if _is_age_noun(head):
         return _one(head, head.left_edge)
     determiners = [c for c in head.children if c.dep_ in ("det", "poss")]
-    person = head.tag_ not in _PLURAL_TAGS and head.lemma_.lower() in _person_nouns()
+    person = head.tag_ not in _PLURAL_TAGS and head.lemma_.lower() in _word_list("person_nouns.txt")
     if determiners and (lower in _ORDINALS or person):
         return _one(head, determiners[0])
     # "his wife and daughter": the second person noun shares the first one's determiner; a headline or lede
@@ -659,7 +631,7 @@ def _number_phrase(number: Token) -> _Victims | None:
     if number.head.lemma_ in ("year", "old", "block"):
         return None
     # "Two 17-year-old boys" is often one DATE entity; a number that counts people is still a count.
-    if number.ent_type_ in _NON_COUNT_ENTITIES and number.head.lemma_.lower() not in _person_nouns():
+    if number.ent_type_ in _NON_COUNT_ENTITIES and number.head.lemma_.lower() not in _word_list("person_nouns.txt"):
         return None
     start = number.left_edge.idx
     end = number.idx + len(number)
