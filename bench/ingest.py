@@ -63,27 +63,15 @@ def _peak_mb() -> tuple[float, float]:
 
 def run_one(mode: str, path: Path, workers: int, db: Path) -> dict:
     """One measured run in this process (called through ``--one``)."""
-    from newsevents.clean import clean
-    from newsevents.errors import NewsEventsError
-    from newsevents.ingest import iter_documents
     from newsevents.pipeline import Extractor, extract_articles
 
     if workers == 1:
         Extractor().warm_up()  # both modes load the model before the clock starts
     started = time.perf_counter()
     if mode == "bare":
-
-        def articles():
-            for raw in iter_documents([str(path)]):
-                if isinstance(raw, NewsEventsError):
-                    continue
-                try:
-                    yield clean(raw)
-                except NewsEventsError:
-                    continue
-
         count = events = 0
-        for extraction in extract_articles(articles(), workers=workers, on_error=lambda error: None):
+        articles = (article for _, article in _cleaned(path))
+        for extraction in extract_articles(articles, workers=workers, on_error=lambda error: None):
             count += 1
             events += len(extraction.events)
         elapsed = time.perf_counter() - started
@@ -203,20 +191,26 @@ def pairwise(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, float
             "bcubed_precision": bp, "bcubed_recall": br, "bcubed_f1": b3}  # fmt: skip
 
 
-def _record_ids(path: Path) -> dict[str, str | None]:
-    """Each cleaned article's id and the corpus record id it came from (to score incidents against gold)."""
+def _cleaned(path: Path):
+    """(raw record, cleaned article) for every record of ``path`` that reads and cleans."""
     from newsevents.clean import clean
     from newsevents.errors import NewsEventsError
     from newsevents.ingest import iter_documents
 
-    ids: dict[str, str | None] = {}
     for raw in iter_documents([str(path)]):
         if isinstance(raw, NewsEventsError):
             continue
         try:
-            ids.setdefault(clean(raw).id, raw.record_id)
+            yield raw, clean(raw)
         except NewsEventsError:
             continue
+
+
+def _record_ids(path: Path) -> dict[str, str | None]:
+    """Each cleaned article's id and the corpus record id it came from (to score incidents against gold)."""
+    ids: dict[str, str | None] = {}
+    for raw, article in _cleaned(path):
+        ids.setdefault(article.id, raw.record_id)
     return ids
 
 

@@ -27,6 +27,13 @@ class InputError(NewsEventsError):
 class ExtractionError(InputError):
     """An article was read but the coders failed on it; it is skipped, the run goes on."""
 
+    def __init__(self, source: str, reason: str, article_id: str) -> None:
+        super().__init__(source, reason)
+        self.article_id = article_id
+
+    def __reduce__(self) -> tuple:
+        return type(self), (self.source, self.reason, self.article_id)
+
 
 class ModelError(NewsEventsError):
     """The spaCy pipeline asked for is not installed or lacks a component."""

@@ -88,7 +88,7 @@ class Extractor:
                     log.debug("coding failed on article %s", article.id, exc_info=True)
                     source = article.url or article.path or article.id
                     reason = Messages.EXTRACT_FAILED.format(id=article.id, error=f"{type(error).__name__}: {error}")
-                    results.append(ExtractionError(source, reason))
+                    results.append(ExtractionError(source, reason, article.id))
             return results
 
     def code(self, article: Article, doc: Doc) -> Extraction:
@@ -173,7 +173,7 @@ def extract_articles(
     An article the coders fail on is passed to ``on_error`` as an
     :class:`ExtractionError` and skipped; without ``on_error`` the error is raised.
     """
-    for result in _extract_all(articles, model=model, batch_size=batch_size, workers=workers):
+    for result in extract_results(articles, model=model, batch_size=batch_size, workers=workers):
         if isinstance(result, Extraction):
             yield result
         elif on_error is None:
@@ -182,9 +182,10 @@ def extract_articles(
             on_error(result)
 
 
-def _extract_all(
+def extract_results(
     articles: Iterable[Article], *, model: str, batch_size: int, workers: int
 ) -> Iterator[Extraction | ExtractionError]:
+    """:func:`extract_articles` with each article the coders fail on as an :class:`ExtractionError` in its place."""
     if workers <= 1:
         extractor = Extractor(model)
         for chunk in _chunks(articles, batch_size):

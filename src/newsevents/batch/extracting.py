@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import collections
 from collections.abc import Iterable, Iterator
 
 from ..clean import clean
 from ..errors import ExtractionError, InputError, NewsEventsError
-from ..pipeline import Extractor, extract_articles
+from ..pipeline import Extractor, extract_results
 from ..records import Article, Extraction, RawDocument
 from .dataset import Failure
 
@@ -23,37 +22,19 @@ def clean_document(item: RawDocument | InputError) -> Article | Failure:
                        record_id=item.record_id)  # fmt: skip
 
 
-def _failure(article: Article, error: ExtractionError) -> Failure:
-    return Failure(input=error.source, stage="extract", reason=error.reason, record_id=article.id)
+def _failure(error: ExtractionError) -> Failure:
+    return Failure(input=error.source, stage="extract", reason=error.reason, record_id=error.article_id)
 
 
 def extract_batch(extractor: Extractor, articles: list[Article], *, batch_size: int) -> list[Extraction | Failure]:
     """Extract a batch; an article the coders fail on becomes a :class:`Failure` in its place."""
     results = extractor.extract_guarded(articles, batch_size=batch_size)
-    return [_failure(article, result) if isinstance(result, ExtractionError) else result
-            for article, result in zip(articles, results, strict=True)]  # fmt: skip
+    return [_failure(result) if isinstance(result, ExtractionError) else result for result in results]
 
 
 def extract_stream(
     articles: Iterable[Article], *, workers: int, batch_size: int, model: str
 ) -> Iterator[Extraction | Failure]:
     """``pipeline.extract_articles`` with the articles it skips as :class:`Failure` records, in input order."""
-    source = iter(articles)
-    pending: collections.deque[Article] = collections.deque()
-    failures: collections.deque[Failure] = collections.deque()
-
-    def feed() -> Iterator[Article]:
-        for article in source:
-            pending.append(article)
-            yield article
-
-    def skipped(error: ExtractionError) -> None:
-        failures.append(_failure(pending.popleft(), error))
-
-    for extraction in extract_articles(feed(), model=model, batch_size=batch_size, workers=workers,
-                                       on_error=skipped):  # fmt: skip
-        yield from failures
-        failures.clear()
-        pending.popleft()
-        yield extraction
-    yield from failures
+    for result in extract_results(articles, model=model, batch_size=batch_size, workers=workers):
+        yield _failure(result) if isinstance(result, ExtractionError) else result
