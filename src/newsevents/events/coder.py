@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Context, Event, Mention
 from . import context as ctx
-from .crosswalk import acled, refine_mode
+from .crosswalk import acled, demonstration, refine_mode
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ TARGET_PREPS = ("on", "upon", "against", "to", "into", "with", "from", "at", "fo
 DOBJ_TARGET_PREPS = ("from", "against", "on", "with", "to", "into", "between", "toward", "towards", "for")
 PARTNER_PREPS = (*DOBJ_TARGET_PREPS, "of", "by")
 STANCE_PREPS = ("against", "of", "at", "for", "over", "to")
+MEANS_PREPS = ("in", "by")  # "killed in an air strike", "destroyed by shelling": the nominal is the act itself
+CAUSE_PREPS = ("in", "by", "after", "during", "from")  # "killed in floods", "destroyed by fire", "died from ..."
 CONDITION_MARKERS = ("if", "unless")  # "threatened to X unless Y ...": the threat is made to Y
 NOMINAL_SOURCE_DEPS = {"poss", "compound", "amod"}
 QUANTITIES = {"dozen", "score", "hundred", "thousand", "million", "number", "group", "handful", "some", "many"}
@@ -201,7 +204,9 @@ class EventCoder:
                 performer = None
                 # a material verb coded only by its block default yields to its object's meaning
                 # ("established a curfew"); a verbal one keeps it as its topic ("blamed the unrest on")
-                if governor is not None and governor.i in verbs and not verbs[governor.i].used:
+                # ("killed in an air strike" names how; "after heavy fighting", "during a raid" are other acts)
+                if (governor is not None and governor.i in verbs and not verbs[governor.i].used
+                        and (token.dep_ != "pobj" or token.head.lower_ in MEANS_PREPS)):
                     plover = self.lexicon.plover(verbs[governor.i].cameo)
                     keeps = self.lexicon.cues["folding_types"] | self.lexicon.cues["topic_types"]
                     if plover and plover.type not in keeps:
@@ -374,6 +379,18 @@ class EventCoder:
                   and c.lower_ == "by" for p in c.children]
         return _with_conjuncts(found)
 
+    def _accidental(self, trigger: Token) -> bool:
+        """Is the harm done by a disaster or an accident? Its cause is the trigger's subject, the nominal itself,
+        a cause phrase ("killed in a bus crash", "by a landslide"), or the clause a bare participle hangs on
+        ("a bus collided with a truck, killing 15")."""
+        causes = self._subjects(trigger) if trigger.pos_ == "VERB" else [trigger]
+        causes += [p for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPS
+                   for p in c.children if p.dep_ == "pobj"]
+        accidents = self.lexicon.cues["accident_causes"]
+        if trigger.dep_ in ("advcl", "conj", "xcomp") and trigger.head.lemma_.lower() in accidents:
+            return True
+        return any(ctx.accidental_cause(cause, lexicon=self.lexicon) for cause in causes)
+
     # -- coding -----------------------------------------------------------------------------------
 
     def code(
@@ -389,17 +406,46 @@ class EventCoder:
         resolver = _Resolver(doc, actors, actor_coder, focus_country)
         merged: dict[tuple, CodedEvent] = {}
         for sent in doc.sents:
-            for trigger in self._triggers(sent):
-                for coded in self._events(trigger, sent, article_id, resolver):
-                    event = coded.event
-                    key = (event.type, _actor_key(event.source), _actor_key(event.target))
-                    if event.source is None and event.target is None:
-                        key += (sent.start,)  # nothing ties actorless tellings in two sentences to one event
-                    if key in merged:
-                        _merge(merged[key].event, event)
-                    else:
-                        merged[key] = coded
+            triggers = self._triggers(sent)
+            told = [coded for trigger in triggers for coded in self._events(trigger, sent, article_id, resolver)]
+            self._type_demonstration(sent, triggers, [c.event for c in told])
+            for coded in told:
+                event = coded.event
+                key = (event.type, _actor_key(event.source), _actor_key(event.target))
+                if event.source is None and event.target is None:
+                    key += (sent.start,)  # nothing ties actorless tellings in two sentences to one event
+                if key in merged:
+                    _merge(merged[key].event, event)
+                else:
+                    merged[key] = coded
         return sorted(merged.values(), key=lambda c: c.trigger_i)
+
+    def _type_demonstration(self, sent: Span, triggers: list[_Trigger], events: list[Event]) -> None:
+        """ACLED codes a demonstration and the force used in or against it as one event: when the sentence tells of
+        one, its protest and force events all take the type of the whole sentence (crosswalk.demonstration), read
+        without what the protest is about ("protested the killing of ...")."""
+        cues = self.lexicon.cues
+        involved = [e for e in events if e.type == "PROTEST"
+                    or (e.acled is not None and e.acled.sub_event_type in cues["demonstration_subsumes"])]
+        topic = {t.i for trigger in triggers if (p := self.lexicon.plover(trigger.cameo)) and p.type == "PROTEST"
+                 for phrase in self._protest_topics(trigger.token) for t in phrase.subtree}
+        words = self._cue_words(t for t in sent if t.i not in topic)
+        found = demonstration(involved, words, lexicon=self.lexicon)
+        for event in involved if found else ():
+            event.acled = found
+
+    def _cue_words(self, tokens: Iterable[Token]) -> set[str]:
+        """Forms and lemmas of ``tokens`` as cue words, leaving out modifiers naming a force ("riot police")."""
+        forces = self.lexicon.cues["force_nouns"]
+        return {w for t in tokens if not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in forces)
+                for w in (t.lower_, t.lemma_.lower())}
+
+    def _protest_topics(self, token: Token) -> list[Token]:
+        """The phrases of a protest that say what it is about: its object, purpose and cause clauses, its "against",
+        "over", "after" phrases and stance objects ("in protest against X")."""
+        preps = self.lexicon.cues["demonstration_topic_preps"]
+        objects = ("dobj", "xcomp", "ccomp", "advcl", "acl", "relcl") if token.pos_ == "VERB" else ("acl", "relcl")
+        return [c for c in token.children if c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in preps)]
 
     def _events(self, trigger: _Trigger, sent: Span, article_id: str, resolver: _Resolver) -> list[CodedEvent]:
         lexicon = self.lexicon
@@ -418,6 +464,8 @@ class EventCoder:
             mode = lexicon.plover(cameo).mode
         elif trigger.governor is not None and trigger.governor.lemma_.lower() in lexicon.cues["agreement_verbs"]:
             kind, cameo, mode = "AGREE", "030", None  # "agreed to postpone the march": what is agreed to
+        if ctx.attributed(token, lexicon=lexicon) or (kind == "ASSAULT" and self._accidental(anchor)):
+            return []
         context, reporter = ctx.flags(token, lexicon=lexicon)
         if context.negated and kind in REFUSAL_OF and any(c.dep_ == "neg" for c in anchor.children):
             kind, cameo = "REJECT", REFUSAL_OF[kind]
@@ -484,7 +532,7 @@ class EventCoder:
         source_actors = source_actors or [_unidentified_attacker(place) if kind in UNATTRIBUTED_TYPES else place]
         # PLOVER codes the place an act is done in as its target when no actor undergoes it ("arrived in Amman")
         place = None if target_actors else place
-        words = {w.lemma_.lower() for w in anchor.subtree} | {w.lower_ for w in anchor.subtree}
+        words = self._cue_words(anchor.subtree)
         base_mode = mode
         events = []
         for source in source_actors[:3]:
@@ -505,7 +553,7 @@ class EventCoder:
                 mode=mode,
                 cameo=cameo,
                 acled=acled(kind, mode, cameo, source=source, target=acled_target, words=words,
-                            sub_override=sub, lexicon=lexicon),
+                            trigger=token.lemma_.lower(), sub_override=sub, lexicon=lexicon),
                 source=source,
                 target=target,
                 trigger=anchor.text if anchor is token else f"{anchor.text} {token.text}",

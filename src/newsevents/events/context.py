@@ -122,6 +122,29 @@ def _phrase_words(token: Token) -> list[Token]:
     return sorted(words, key=lambda w: w.i)
 
 
+def accidental_cause(phrase: Token, *, lexicon: Lexicon) -> bool:
+    """Does ``phrase`` name a natural disaster or an accident ("the earthquake", "a gas explosion at a plant")
+    and no weapon or armed actor ("rocket fire", "a fire set by militants")?"""
+    cues = lexicon.cues
+    words = {w for t in phrase.subtree for w in (t.lower_, t.lemma_.lower())}
+    return not words.isdisjoint(cues["accident_causes"]) and words.isdisjoint(cues["violent_causes"])
+
+
+def attributed(token: Token, *, lexicon: Lexicon) -> bool:
+    """Is ``token`` inside a claim of responsibility ("claimed responsibility for the bombing that killed ...",
+    "claimed the attack")? A claim attributes an act; it is no new act."""
+    cues = lexicon.cues
+    current = token
+    while current.head.i != current.i:
+        head = current.head
+        if head.lemma_.lower() in cues["attribution_nouns"]:
+            return True
+        if current.dep_ == "dobj" and head.lemma_.lower() in cues["attribution_verbs"]:
+            return True
+        current = head
+    return False
+
+
 def flags(token: Token, *, lexicon: Lexicon) -> tuple[Context, Token | None]:
     """Context flags of the trigger ``token`` and the token naming who reported it (if any)."""
     chain = governors(token)

@@ -7,12 +7,14 @@ Acled(event_type='Explosions/Remote violence', sub_event_type='Air/drone strike'
 
 from __future__ import annotations
 
-from ..records import Acled, Actor
-from .lexicon import Lexicon
+from ..records import Acled, Actor, Event
+from .lexicon import NOT_CODED, Lexicon
+
+DESTROY_PROPERTY = "1712"  # CAMEO
 
 
 def actor_class(actor: Actor | None, *, lexicon: Lexicon | None = None) -> str:
-    """Coarse ACLED role of an actor: state, armed, protester, rioter, civilian or none."""
+    """Coarse ACLED role of an actor: state, armed, protester, rioter, mob, civilian or none."""
     if actor is None:
         return "none"
     classes = (lexicon or Lexicon.default()).cues["actor_classes"]
@@ -22,6 +24,8 @@ def actor_class(actor: Actor | None, *, lexicon: Lexicon | None = None) -> str:
         return "rioter"
     if "protester" in acled_type or words & classes["protester"]:
         return "protester"
+    if words & classes["mob"]:
+        return "mob"
     if "state" in acled_type or "external" in acled_type or actor.sector in classes["state_sectors"]:
         return "state"
     if "militia" in acled_type or "rebel" in acled_type or actor.sector in classes["armed_sectors"]:
@@ -50,10 +54,14 @@ def acled(
     source: Actor | None,
     target: Actor | None,
     words: set[str],
+    trigger: str = "",
     sub_override: str | None = None,
     lexicon: Lexicon | None = None,
 ) -> Acled | None:
-    """ACLED event/sub-event type of a PLOVER event, or None where ACLED does not code it."""
+    """ACLED event/sub-event type of a PLOVER event, or None where ACLED does not code it.
+
+    ``words``: the trigger's clause (forms and lemmas); ``trigger``: the trigger word's lemma.
+    """
     lexicon = lexicon or Lexicon.default()
     source_class = actor_class(source, lexicon=lexicon)
     target_class = actor_class(target, lexicon=lexicon)
@@ -67,7 +75,43 @@ def acled(
             continue
         if rule.target is not None and target_class not in rule.target:
             continue
-        if rule.cue is not None and cue_sets[rule.cue].isdisjoint(words):
+        if rule.trigger is not None and trigger not in cue_sets[rule.trigger]:
             continue
+        if any(cue_sets[cue].isdisjoint(words) for cue in rule.cues):
+            continue
+        if rule.event_type == NOT_CODED:
+            return None
         return Acled(rule.event_type, sub_override or rule.sub_event_type)
     return None
+
+
+def demonstration(events: list[Event], words: set[str], *, lexicon: Lexicon | None = None) -> Acled | None:
+    """ACLED type of the demonstration a sentence tells of, from all its events and words; None without one.
+
+    ACLED codebook: demonstrators who use violence or destroy property make a violent demonstration; else lethal
+    or live-fire force against them is excessive force; else dispersal, tear gas or arrests a protest with
+    intervention; else it is a peaceful protest.
+    """
+    lexicon = lexicon or Lexicon.default()
+    cue_sets = lexicon.cues["cue_sets"]
+    told = any(e.type == "PROTEST" for e in events) or not cue_sets["protest"].isdisjoint(words)
+    if not told:
+        return None
+    violent_actors = {"protester", "rioter", "mob"}
+    if (
+        any(e.type == "PROTEST" and e.mode == "riot" for e in events)
+        # an assault of protesters on someone ("demonstrators attacked police"; "protesters died" has no target)
+        or any(e.type == "ASSAULT" and e.target is not None
+               and actor_class(e.source, lexicon=lexicon) in violent_actors for e in events)
+        or any(e.cameo == DESTROY_PROPERTY for e in events)  # arson or vandalism at a demonstration
+        or not cue_sets["demonstrator_violence"].isdisjoint(words)
+    ):
+        return Acled("Riots", "Violent demonstration")
+    crowd_control = not cue_sets["crowd_control"].isdisjoint(words)
+    if not cue_sets["lethal_force"].isdisjoint(words) or (
+        not crowd_control and not cue_sets["severe_force"].isdisjoint(words)
+    ):
+        return Acled("Protests", "Excessive force against protesters")
+    if crowd_control or not cue_sets["intervention"].isdisjoint(words) or any(e.type == "COERCE" for e in events):
+        return Acled("Protests", "Protest with intervention")
+    return Acled("Protests", "Peaceful protest")

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from spacy.lang.en.stop_words import STOP_WORDS
 
 DATA = "newsevents.data.events"
+NOT_CODED = "-"  # event type of an acled.tsv row for events ACLED does not code
 # CAMEO.2.0 codes arresting or detaining protesters as 175 (violent repression) by who the target is;
 # PLOVER codes the act itself (COERCE 'arrest'), so a 175 pattern never overrides a coercion verb's type.
 REPRESSION = "175"
@@ -61,8 +62,9 @@ class AcledRule(NamedTuple):
     cameo: str
     source: frozenset[str] | None
     target: frozenset[str] | None
-    cue: str | None
-    event_type: str
+    cues: tuple[str, ...]  # cue sets that must all occur (none: no condition)
+    trigger: str | None  # cue set the trigger's lemma must be in
+    event_type: str  # NOT_CODED: ACLED does not code the event
     sub_event_type: str
 
 
@@ -129,7 +131,8 @@ class Lexicon:
         acled = tuple(
             AcledRule(
                 row["plover"], _any(row["mode"]), "" if row["cameo"] == "*" else row["cameo"],
-                _any(row["source"]), _any(row["target"]), None if row["cue"] == "*" else row["cue"],
+                _any(row["source"]), _any(row["target"]), () if row["cue"] == "*" else tuple(row["cue"].split("&")),
+                None if row["trigger"] == "*" else row["trigger"],
                 row["event_type"], row["sub_event_type"],
             )
             for row in _rows("acled.tsv")

@@ -1,0 +1,85 @@
+"""The ACLED crosswalk on our own development sentences (tests/events/fixtures/acled_subevents.tsv)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from newsevents.events import salience
+from newsevents.events.crosswalk import acled, demonstration
+from newsevents.records import Acled, Actor, Event
+
+FIXTURE = Path(__file__).parent / "fixtures" / "acled_subevents.tsv"
+
+
+def _rows() -> list[dict[str, str]]:
+    lines = [line for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _case(row: dict[str, str]):
+    marks = [pytest.mark.xfail(reason=row["gap"], strict=True)] if row["gap"] else []
+    return pytest.param(row["sentence"], row["sub_event_type"], marks=marks, id=row["sentence"][:60])
+
+
+def acled_sub_event(code, text: str) -> str:
+    """The ACLED sub-event of a sentence's main ACLED-coded event, "none" without one (as bench/events.py scores)."""
+    doc, coded = code(text)
+    ranked = sorted(coded, key=lambda c: salience(c, doc))
+    found = next((c.event.acled for c in ranked if c.event.acled), None)
+    return found.sub_event_type if found else "none"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [_case(row) for row in _rows()])
+def test_sentence_gets_acled_sub_event(code, sentence, expected):
+    assert acled_sub_event(code, sentence) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "An earthquake struck the coastal province, killing 25 people.",
+    "Four people were killed by a landslide after heavy rain.",
+    "A boiler explosion at a textile factory killed six workers.",
+])
+def test_disasters_and_accidents_are_no_assault(events, text):
+    assert not [e for e in events(text) if e.type == "ASSAULT"]
+
+
+def test_armed_cause_keeps_the_assault(events):
+    assert [e for e in events("Rocket fire from militant positions killed two soldiers.") if e.type == "ASSAULT"]
+
+
+def test_claim_of_responsibility_is_no_new_attack(events):
+    found = events("An armed group claimed responsibility for the ambush that killed five police officers.")
+    assert not [e for e in found if e.type == "ASSAULT"]
+
+
+def test_violent_demonstration_takes_precedence_over_force():
+    protest = Event(id="p", type="PROTEST", mode="demo", cameo="141", acled=None, source=None, target=None, trigger="")
+    found = demonstration([protest], {"police", "fire", "stone", "protester"})
+    assert found == Acled("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ({"police", "kill", "protester"}, "Excessive force against protesters"),
+    ({"police", "fire", "tear", "gas"}, "Protest with intervention"),
+    ({"police", "fire", "shot"}, "Excessive force against protesters"),
+    ({"march", "peaceful"}, "Peaceful protest"),
+])
+def test_demonstration_force_split(words, expected):
+    protest = Event(id="p", type="PROTEST", mode="demo", cameo="141", acled=None, source=None, target=None, trigger="")
+    assert demonstration([protest], words).sub_event_type == expected
+
+
+def test_no_demonstration_without_protest_event():
+    attack = Event(id="a", type="ASSAULT", mode=None, cameo="190", acled=None, source=None, target=None, trigger="")
+    assert demonstration([attack], {"kill", "soldier"}) is None
+
+
+def test_not_coded_rows_stop_the_crosswalk():
+    police = Actor(text="police", name="police", country="KEN", sector="COP")
+    assert acled("COERCE", "seize", "171", source=police, target=None, words={"cocaine", "port"}) is None
+    assert acled("AGREE", None, "036", source=police, target=None, words=set()) is None
+    assert acled("COERCE", "seize", "171", source=police, target=None, words={"town", "unopposed"}) == Acled(
+        "Strategic developments", "Non-violent transfer of territory")
