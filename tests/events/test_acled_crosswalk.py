@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsevents.events import salience
-from newsevents.events.crosswalk import acled, demonstration
+from newsevents.events.crosswalk import acled, demonstration, refine_mode
 from newsevents.records import Acled, Actor, Event
 
 FIXTURE = Path(__file__).parent / "fixtures" / "acled_subevents.tsv"
@@ -83,3 +83,26 @@ def test_not_coded_rows_stop_the_crosswalk():
     assert acled("AGREE", None, "036", source=police, target=None, words=set()) is None
     assert acled("COERCE", "seize", "171", source=police, target=None, words={"town", "unopposed"}) == Acled(
         "Strategic developments", "Non-violent transfer of territory")
+
+
+def test_incident_mark_outside_the_clause_gives_the_mode():
+    from newsevents.events.lexicon import Lexicon
+
+    lexicon = Lexicon.default()
+    assert refine_mode("ASSAULT", None, "190", {"attack"}, lexicon=lexicon, sentence={"sarin"})[0] == "unconventional"
+    # the act's own weapon comes first: "shelled ... a chemical plant" is shelling
+    assert refine_mode("ASSAULT", None, "190", {"shell"}, lexicon=lexicon, sentence={"chemical"})[0] == "heavy-weapons"
+
+
+def test_modifier_of_a_non_event_noun_keeps_the_verb(events):
+    assert [e.mode for e in events("Police arrested three protest leaders in the capital.")] == ["arrest"]
+
+
+def test_motive_of_a_retaliation_is_no_event(events):
+    found = events("Militants shelled an army base in retaliation for the arrest of their commander.")
+    assert [e.type for e in found] == ["ASSAULT"]
+
+
+def test_self_claim_needs_a_known_act(events):
+    assert not [e for e in events("The group said it carried out the bombing in the market.") if e.type == "ASSAULT"]
+    assert [e for e in events("The group said it carried out two bombings in the market.") if e.type == "ASSAULT"]

@@ -498,3 +498,20 @@ def test_a_pronoun_inside_its_own_antecedents_phrase_does_not_loop(events):
     # "one of them" hangs on "persons", whose antecedent search comes back to "them": resolved once, no recursion.
     found = events("Three persons were injured, one of them seriously, when violence broke out in two towns.")
     assert [e.type for e in found].count("ASSAULT") >= 1
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Poland and Chile upgraded their diplomatic ties to embassy level.", "SUPPORT"),
+    ("Volunteers handed over medicine and blankets to the Red Cross.", "AID"),
+    ("The king undertook a mediation mission between the two parties.", "CONSULT"),
+    ("The cabinet accepted demands from striking miners.", "CONCEDE"),
+    ("The supreme court opened an inquiry into the killings.", "ACCUSE"),
+    ("The radio station violated a ban on political broadcasts.", "REJECT"),
+    ("The government eased emergency measures in the north.", "CONCEDE"),
+    ("Activists held sit-ins outside several ministries.", "PROTEST"),
+])
+def test_project_patterns_code_the_main_event(code, text, kind):
+    from newsevents.events import salience
+
+    doc, coded = code(text)
+    assert min(coded, key=lambda c: salience(c, doc)).event.type == kind

@@ -40,6 +40,7 @@ NOMINAL_SOURCE_DEPS = {"poss", "compound", "amod"}
 QUANTITIES = {"dozen", "score", "hundred", "thousand", "million", "number", "group", "handful", "some", "many"}
 # patterns match the verb's objects and prepositional phrases, not words deep in their modifiers
 PATTERN_DEPTH = 3
+DESCRIPTIVE_CLAUSES = frozenset({"acl", "relcl"})
 RELATIVE = {"who", "that", "which", "whom"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "his", "its", "their", "our"}
 # PLOVER manual: future cooperative acts and yielding ("will release", "agreed to withdraw") are AGREE
@@ -132,7 +133,8 @@ class EventCoder:
         for right in objects:
             if right.dep_ in ("conj", "cc", "punct", "parataxis", "advcl", "ccomp") and right.pos_ != "ADP":
                 continue
-            for word in _near(right, PATTERN_DEPTH - 1):
+            # a clause describing an object is no part of the act ("attacked two men accused of theft")
+            for word in _near(right, PATTERN_DEPTH - 1, skipping=DESCRIPTIVE_CLAUSES):
                 post.add(word.lower_)
                 post.add(word.lemma_.lower())
         direct = {w for c in objects for w in (c.lower_, c.lemma_.lower())}
@@ -148,8 +150,6 @@ class EventCoder:
         return None
 
     def _nominal_trigger(self, token: Token, verbs: dict[int, _Trigger]) -> _Trigger | None:
-        if token.dep_ == "compound" and token.head.lemma_.lower() not in self._nominal_heads:
-            return None
         head = token.head
         while head.pos_ == "ADP" and head.head.i != head.i:
             head = head.head
@@ -160,21 +160,56 @@ class EventCoder:
             plover = self.lexicon.plover(verbs[verb.i].cameo) if verb.i in verbs else None
             if plover and plover.type in folding:
                 return None  # the topic of a request or accusation ("called on X to lift the embargo")
-        lemma = token.lemma_.lower()
-        best = None
-        for words, cameo in self.lexicon.nominals.items():
-            if words[-1] != lemma:
-                continue
-            start = token.i - len(words) + 1
-            if start >= 0 and all(token.doc[start + k].lower_ == w for k, w in enumerate(words[:-1])):
-                if best is None or len(words) > best[0]:
-                    best = (len(words), cameo)
-        if best is None:
+        cameo = self._nominal_code(token)
+        if cameo is None or self._motive(token):
             return None
         # "threatened to impose a curfew": the nominal is the act a commissive verb announces
         commissive = self.lexicon.cues["commissive_verbs"]
         governor = next((v for v in ctx.governors(token) if v.lemma_.lower() in commissive), None)
-        return _Trigger(token, best[1], frozenset(), governor)
+        return _Trigger(token, self._nominal_sense(token, cameo), frozenset(), governor)
+
+    def _motive(self, token: Token) -> bool:
+        """Is the nominal what another act answers ("in retaliation for the arrest of its leader")? It is that act's
+        motive, told as its topic, not an event of the sentence."""
+        prep = token.head
+        return (token.dep_ == "pobj" and prep.lower_ in STANCE_PREPS
+                and prep.head.lemma_.lower() in self.lexicon.cues["stance_nouns"])
+
+    def _nominal_code(self, token: Token) -> str | None:
+        """CAMEO code of the longest nominal phrase ending in ``token`` (a hyphenated word first: "sit-in");
+        None for a modifier of a noun: of one naming no event ("protest leaders") or part of its phrase
+        ("mediation mission")."""
+        if token.dep_ == "compound" and token.head.i != token.i:
+            head = token.head
+            if head.lemma_.lower() not in self._nominal_heads or self._nominal_code(head) is not None:
+                return None
+        best = None
+        for head, first in _head_words(token):
+            for words, cameo in self.lexicon.nominals.items():
+                if words[-1] != head:
+                    continue
+                start = first - len(words) + 1
+                if start >= 0 and all(token.doc[start + k].lower_ == w for k, w in enumerate(words[:-1])):
+                    if best is None or len(words) > best[0]:
+                        best = (len(words), cameo)
+            if best is not None:
+                return best[1]
+        return None
+
+    def _nominal_sense(self, token: Token, cameo: str) -> str:
+        """The code a nominal takes from who does it ("jets carried out strikes" are air strikes, not a walkout):
+        read from its modifiers and the subject of the verb it is the object of (senses.tsv)."""
+        senses = self.lexicon.senses.get(cameo)
+        if not senses:
+            return cameo
+        words = {w for t in (*token.lefts, *self._doers(token)) for d in t.subtree for w in (d.lower_, d.lemma_.lower())}
+        cue_sets = self.lexicon.cues["cue_sets"]
+        return next((sense for cue, sense in senses if not cue_sets[cue].isdisjoint(words)), cameo)
+
+    def _doers(self, nominal: Token) -> list[Token]:
+        """The subjects of the verb a nominal is the object of ("jets carried out strikes"); none for a verb."""
+        verb = _governing_verb(nominal) if nominal.pos_ != "VERB" and nominal.dep_ == "dobj" else None
+        return self._subjects(verb) if verb is not None else []
 
     def _triggers(self, sent: Span) -> list[_Trigger]:
         verbs: dict[int, _Trigger] = {}
@@ -197,8 +232,9 @@ class EventCoder:
         for token in sent:
             if (
                 token.pos_ in ("NOUN", "PROPN")
-                and token.lemma_.lower() in self._nominal_heads
+                and any(head in self._nominal_heads for head, _ in _head_words(token))
                 and token.ent_type_ not in ("DATE", "TIME")  # "in March"
+                and self._nominal_code(token) is not None
             ):
                 governor = _governing_verb(token)
                 performer = None
@@ -532,15 +568,17 @@ class EventCoder:
         source_actors = source_actors or [_unidentified_attacker(place) if kind in UNATTRIBUTED_TYPES else place]
         # PLOVER codes the place an act is done in as its target when no actor undergoes it ("arrived in Amman")
         place = None if target_actors else place
-        words = self._cue_words(anchor.subtree)
+        # a nominal's doers name its weapon too ("jets carried out strikes", "gunmen staged an attack")
+        words = self._cue_words([*anchor.subtree, *(t for d in self._doers(anchor) for t in d.subtree)])
         base_mode = mode
+        sentence_words = self._cue_words(sent)
         events = []
         for source in source_actors[:3]:
             target = _target(source, target_actors) or _target(source, source_actors)  # "X and Y met"
             acled_target = target
             if target is None and place is not None:
                 target = place
-            mode, sub = refine_mode(kind, base_mode, cameo, words, lexicon=lexicon)
+            mode, sub = refine_mode(kind, base_mode, cameo, words, lexicon=lexicon, sentence=sentence_words)
             text = sent.text.strip()
             start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
             end = start + len(text)
@@ -678,11 +716,25 @@ class _Resolver:
         return self.actor(earlier[-1]) if earlier else None  # resolved: "King X of Morocco ... he"
 
 
-def _near(token: Token, depth: int) -> list[Token]:
-    """``token`` and its dependents down to ``depth`` levels."""
+def _head_words(token: Token) -> list[tuple[str, int]]:
+    """The words a nominal may end in at ``token``, with the index of each one's first token: a hyphenated word
+    the tokenizer split ("sit - in" is "sit-in"), then the token's own lemma."""
+    own = [(token.lemma_.lower(), token.i)]
+    first = token.i
+    while (first >= 2 and token.doc[first - 1].text == "-" and not token.doc[first - 1].whitespace_
+           and not token.doc[first - 2].whitespace_):
+        first -= 2
+    if first == token.i:
+        return own
+    parts = "".join(t.lower_ for t in token.doc[first : token.i])
+    return [(parts + token.lemma_.lower(), first), *own]
+
+
+def _near(token: Token, depth: int, *, skipping: frozenset[str] = frozenset()) -> list[Token]:
+    """``token`` and its dependents down to ``depth`` levels, but for dependents labelled as in ``skipping``."""
     found, layer = [token], [token]
     for _ in range(depth):
-        layer = [c for t in layer for c in t.children]
+        layer = [c for t in layer for c in t.children if c.dep_ not in skipping]
         found += layer
     return found
 

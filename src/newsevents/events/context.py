@@ -132,8 +132,10 @@ def accidental_cause(phrase: Token, *, lexicon: Lexicon) -> bool:
 
 def attributed(token: Token, *, lexicon: Lexicon) -> bool:
     """Is ``token`` inside a claim of responsibility ("claimed responsibility for the bombing that killed ...",
-    "claimed the attack")? A claim attributes an act; it is no new act."""
+    "claimed the attack", "said it carried out the attack")? A claim attributes an act; it is no new act."""
     cues = lexicon.cues
+    if _self_claim(token, cues):
+        return True
     current = token
     while current.head.i != current.i:
         head = current.head
@@ -143,6 +145,20 @@ def attributed(token: Token, *, lexicon: Lexicon) -> bool:
             return True
         current = head
     return False
+
+
+def _self_claim(token: Token, cues: dict) -> bool:
+    """Is ``token`` a doer's report that it did an act already known ("the group said it carried out the attack",
+    "... said they had staged Monday's bombing"): a pronoun subject under a report verb, and a definite act?"""
+    verb = token.head if token.dep_ == "dobj" else token
+    if (verb.lemma_.lower() not in cues["claim_verbs"] or verb.dep_ != "ccomp"
+            or verb.head.lemma_.lower() not in cues["report_verbs"]):
+        return False
+    if not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children):
+        return False
+    acts = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ in cues["definite_determiners"])
+               for act in acts for d in act.children)
 
 
 def flags(token: Token, *, lexicon: Lexicon) -> tuple[Context, Token | None]:

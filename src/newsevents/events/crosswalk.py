@@ -33,15 +33,24 @@ def actor_class(actor: Actor | None, *, lexicon: Lexicon | None = None) -> str:
     return "civilian"
 
 
-def refine_mode(plover: str, mode: str | None, cameo: str, words: set[str], *, lexicon: Lexicon) -> tuple[str | None, str | None]:
+def refine_mode(
+    plover: str, mode: str | None, cameo: str, words: set[str], *, lexicon: Lexicon, sentence: set[str] = frozenset()
+) -> tuple[str | None, str | None]:
     """Mode from cue words in the trigger's clause; returns (mode, ACLED sub-event override).
 
-    A 4-digit CAMEO code already names a specific mode, so cues only refine coarser codes.
+    A 4-digit CAMEO code already names a specific mode, so cues only refine coarser codes. Without a cue in the
+    clause, a mark of the whole incident named anywhere in the ``sentence`` gives its mode ("treated for nerve gas
+    exposure after the attack").
     """
     if len(cameo) == 4 and mode:
         return mode, None
-    for lemma, cue in lexicon.modes.get(plover, ()):
+    cues = lexicon.modes.get(plover, ())
+    for lemma, cue in cues:
         if lemma in words:
+            return cue.mode, cue.acled_sub
+    for incident_mode, marks in lexicon.cues["incident_modes"].items():
+        cue = next((c for _, c in cues if c.mode == incident_mode), None)
+        if cue is not None and not sentence.isdisjoint(marks):
             return cue.mode, cue.acled_sub
     return mode, None
 

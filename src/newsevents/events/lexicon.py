@@ -90,6 +90,7 @@ class Lexicon:
     verbs: dict[str, tuple[tuple[str, ...], str]]  # lemma -> (blocks, default cameo or '')
     patterns: dict[str, dict[str, list[Pattern]]]  # block -> first word of a slot -> patterns
     nominals: dict[tuple[str, ...], str]  # words (last one a lemma) -> cameo
+    senses: dict[str, list[tuple[str, str]]]  # nominal cameo -> [(cue set of its doers, cameo it then has)]
     crosswalk: dict[str, Plover]
     modes: dict[str, list[tuple[str, ModeCue]]]  # plover type -> [(lemma, cue)] in priority order
     acled: tuple[AcledRule, ...]
@@ -123,6 +124,9 @@ class Lexicon:
             row["cameo"]: Plover(row["plover"], row["mode"] or None) for row in _rows("cameo_plover.tsv")
         }
         nominals = {tuple(row["phrase"].split()): row["cameo"] for row in _rows("nominals.tsv")}
+        senses: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for row in _rows("senses.tsv"):
+            senses[row["cameo"]].append((row["cue"], row["sense"]))
         modes: dict[str, list[tuple[str, ModeCue]]] = defaultdict(list)
         for row in _rows("modes.tsv"):
             modes[row["plover"]].append(
@@ -141,7 +145,8 @@ class Lexicon:
         cues = {k: (set(v) if isinstance(v, list) else v) for k, v in cues.items()}
         cues["cue_sets"] = {k: set(v) for k, v in cues["cue_sets"].items()}
         cues["actor_classes"] = {k: set(v) for k, v in cues["actor_classes"].items()}
-        return cls(verbs, {k: dict(v) for k, v in patterns.items()}, nominals, crosswalk, dict(modes), acled, cues)
+        return cls(verbs, {k: dict(v) for k, v in patterns.items()}, nominals, dict(senses), crosswalk, dict(modes),
+                   acled, cues)
 
     def verb_code(
         self, lemma: str, *, pre: set[str], post: set[str], direct: set[str] | None = None
