@@ -335,3 +335,80 @@ def test_place_inside_a_name_only_for_place_entities(nlp, gazetteer):
 def test_city_naming_its_region_keeps_the_region_standing(gazetteer):
     gaza = resolve_name("Gaza", gazetteer=gazetteer)
     assert gaza.country == "PSE" and gaza.precision == "city"  # not the province of Mozambique
+
+
+def test_comma_list_of_regions_is_not_a_town_and_its_state(gazetteer):
+    text = "Storm damage was reported in Georgia, Oklahoma, Pennsylvania and Wisconsin."
+    places = resolve_in_text(text, ["Georgia", "Oklahoma", "Pennsylvania", "Wisconsin"], gazetteer)
+    assert places[1].name == "Oklahoma" and places[1].precision == "admin1"
+
+
+def test_town_state_pairs_in_a_list_keep_their_states(gazetteer):
+    text = "The chain has stores in Cordova, Tennessee, Richmond, Virginia, and Orlando, Florida."
+    places = resolve_in_text(text, ["Cordova", "Tennessee", "Richmond", "Virginia", "Orlando", "Florida"], gazetteer)
+    assert (places[0].admin1, places[2].admin1) == ("Tennessee", "Virginia")
+
+
+def test_country_after_a_comma_does_not_make_a_country_a_town(gazetteer):
+    text = "Reporters looked into his business in Russia, U.S. officials said on Friday."
+    russia, _ = resolve_in_text(text, ["Russia", "U.S."], gazetteer)
+    assert russia.precision == "country" and russia.country == "RUS"
+
+
+def test_unknown_name_placed_by_the_text_in_a_known_place(gazetteer):
+    hall, city = resolve_in_text("Delegates met at the Zorbla Conference Hall in Geneva.",
+                                 ["Zorbla Conference Hall", "Geneva"], gazetteer)
+    assert hall.name == "Zorbla Conference Hall" and hall.country == "CHE" and near(hall, city.lat, city.lon, 0.01)
+    assert hall.geonameid is None and hall.precision == city.precision
+    city, quarter = resolve_in_text("Police sealed off Cairo's Qwertabad district.", ["Cairo", "Qwertabad"], gazetteer)
+    assert quarter.country == "EGY"
+    park, _ = resolve_in_text("Fans drove to Plimbly Park, Saskatchewan, for the race.",
+                              ["Plimbly Park", "Saskatchewan"], gazetteer)
+    assert park.country == "CAN" and park.admin1 == "Saskatchewan"
+
+
+def test_unknown_name_without_such_evidence_stays_unresolved(gazetteer):
+    text = "The academy moved from Qwertabad, Liverpool and Manchester to new grounds."
+    places = resolve_in_text(text, ["Qwertabad", "Liverpool", "Manchester"], gazetteer)
+    assert places[0] is None  # a list, not "Qwertabad in Liverpool"
+    assert resolve_in_text("Qwertabad was quiet.", ["Qwertabad"], gazetteer) == [None]
+
+
+def test_plural_type_noun_after_a_list_picks_the_counties(gazetteer):
+    text = "Water covered roads in Becker, Clay and Grant counties on Sunday."
+    places = resolve_in_text(text, ["Becker", "Clay", "Grant"], gazetteer)
+    assert all(p.name.endswith("County") and p.admin1 == "Minnesota" for p in places)
+    text = "Shoppers drive to outlet malls in Geauga and Medina counties."
+    assert [p.name for p in resolve_in_text(text, ["Geauga", "Medina"], gazetteer)] == ["Geauga County", "Medina County"]
+
+
+def test_one_name_before_a_plural_type_noun_is_the_area(gazetteer):
+    state, = resolve_in_text("Several Ohio counties closed schools.", ["Ohio"], gazetteer)
+    assert state.name == "Ohio" and state.precision == "admin1"
+    country, = resolve_in_text("Governors of several U.S. states met.", ["U.S."], gazetteer)
+    assert country.country == "USA" and country.precision == "country"
+
+
+def test_more_demonyms_and_codes(gazetteer):
+    assert resolve_name("Ontarians", gazetteer=gazetteer).name == "Ontario"
+    assert resolve_name("Quebecers", gazetteer=gazetteer).precision == "admin1"
+    assert resolve_name("Bosnian", gazetteer=gazetteer).country == "BIH"  # "Bosnian,Herzegovinian" in the table
+    assert resolve_name("Serb", gazetteer=gazetteer).country == "SRB"
+    usa = resolve_name("USA", gazetteer=gazetteer)
+    assert usa.country == "USA" and usa.precision == "country"
+
+
+def test_a_sea_agrees_with_the_country_of_the_article(gazetteer):
+    text = "Storms over the Atlantic flooded streets in Miami and Tampa, Florida officials said."
+    ocean, *_ = resolve_in_text(text, ["Atlantic", "Miami", "Tampa", "Florida"], gazetteer)
+    assert ocean.name == "Atlantic Ocean"
+
+
+def test_compact_province_point_ignores_a_stray_town(gazetteer):
+    jiangsu = resolve_name("Jiangsu", gazetteer=gazetteer)
+    assert 116.0 < jiangsu.lon < 122.0 and 30.5 < jiangsu.lat < 35.5
+
+
+def test_place_after_of_must_be_prominent_unless_a_feature_noun_precedes(gazetteer):
+    assert resolve_name("Manitoba Chambers of Commerce", gazetteer=gazetteer).name == "Manitoba"  # not "Commerce"
+    assert resolve_name("Town of Groton", gazetteer=gazetteer).country == "USA"  # "town of": any Groton

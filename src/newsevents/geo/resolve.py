@@ -6,7 +6,9 @@ known place inside the name ("Port of Los Angeles"). Each candidate is scored by
 feature class and population, then re-scored with the article's context: how well
 the other names' possible readings agree with it (same county or region, nearby),
 the focus country, the countries and subdivisions the other mentions resolve to,
-and an adjacent qualifier ("Paris, Texas"; "Springfield, Illinois").
+an adjacent qualifier ("Paris, Texas"; "Springfield, Illinois"; not a list: "Georgia, Oklahoma,
+Pennsylvania") and a plural type noun after a list ("Becker and Clay counties"). A name the gazetteer
+does not know gets the place the text puts it in ("the X Hall in Geneva", "Cairo's X district").
 
 >>> from newsevents import nlp
 >>> doc = nlp.load()("Flooding hit Paris, Texas, on Monday.")
@@ -55,6 +57,9 @@ DOC_COUNTRY_BONUS = 4.0  # times the share of the other mentions that lie in the
 DOC_ADMIN1_BONUS = 2.5
 DOC_ADMIN2_BONUS = 1.5
 QUALIFIER_BONUS = 6.0
+# A country after a comma qualifies less surely than a region: "Russia, U.S. officials" is a list.
+COUNTRY_QUALIFIER_BONUS = 3.0
+TYPE_NOUN_BONUS = 6.0  # "Becker, Clay and Grant counties": the counties, not the towns
 CONTEXT_ROUNDS = 3
 # Support from the other names' possible readings, not just their current best ones ("Paris" beside
 # "Henry County": Paris, Tennessee lies in Henry County, Tennessee, though neither is the most populous
@@ -64,7 +69,7 @@ LINK_ADMIN2 = 3.0  # same county, or one reading is the county the other lies in
 LINK_ADMIN1 = 2.0
 LINK_NEAR = 2.0  # points within about a degree of each other
 LINK_PRIOR_SLOPE = 0.5
-LINK_CAP = 12.0
+LINK_CAP = 24.0
 PROMINENT_CITY_POPULATION = 100_000  # a city named before a head noun we do not know ("Dubai Turf")
 
 
@@ -99,7 +104,9 @@ def find_places(doc: Doc, *, focus_country: str | None, gazetteer: Gazetteer | N
     """
     gazetteer = gazetteer or Gazetteer.default()
     spans = mention_spans(doc, gazetteer=gazetteer)
-    places = resolve_spans(text_of(doc), spans, focus_country=focus_country, gazetteer=gazetteer)
+    # Mentions are names the gazetteer knows; the event locator places the others in their sentence.
+    places = resolve_spans(text_of(doc), spans, focus_country=focus_country, gazetteer=gazetteer,
+                           place_unknown_names=False)
     return [PlaceMention(s.start, s.end, p) for s, p in zip(spans, places) if p is not None]
 
 
@@ -174,30 +181,34 @@ def _inner_name(text: str, gazetteer: Gazetteer) -> list[tuple[int, bool]]:
     what follows "of" ("Port of Los Angeles"), the name without leading direction words ("Western
     Kansas"), then the longest capitalised run of words before the head noun: any place before a feature
     noun ("Loudon Co.", "Catawba River"), else only a prominent one ("Dubai Turf", but not "Tal Zahab",
-    where "Tal" is part of the name). A short run must be an upper-case code ("US", not "St.").
+    where "Tal" is part of the name). After "of" without a feature noun before it ("Chambers of Commerce")
+    too, only a name with a prominent reading counts; that reading vouches for the name, and all its
+    readings compete. A short run must be an upper-case code ("US", not "St.").
     """
     words = text.split()
     if not words:
         return []
+    heads = _name_words("head")
     tries: list[tuple[list[str], bool]] = []  # (words, only prominent features)
     if "of" in words:
-        tries.append((words[len(words) - words[::-1].index("of") :], False))
+        at = len(words) - 1 - words[::-1].index("of")
+        tries.append((words[at + 1 :], at == 0 or words[at - 1].casefold() not in heads))
     lead = 0
     while lead < len(words) - 1 and words[lead].casefold() in _name_words("direction"):
         lead += 1
     if lead:
         tries.append((words[lead:], False))
     modifiers = words[:-1]
-    unknown_head = words[-1].casefold() not in _name_words("head")
+    unknown_head = words[-1].casefold() not in heads
     tries += [(modifiers[first : first + size], unknown_head) for size in range(len(modifiers), 0, -1)
               for first in range(len(modifiers) - size + 1)]
     for run, prominent_only in tries:
         name = " ".join(run)
         if not run or not all(word[:1].isupper() for word in run) or (len(normalize(name)) < 3 and not name.isupper()):
             continue
-        found = [(code >> 1, True) for code in gazetteer.lookup(normalize(name))
-                 if not prominent_only or _prominent(code >> 1, gazetteer)]
-        if found:
+        found = [(code >> 1, True) for code in gazetteer.lookup(normalize(name))]
+        # one prominent reading vouches for the name; then all its readings compete
+        if found and (not prominent_only or any(_prominent(fid, gazetteer) for fid, _ in found)):
             return found
     return []
 
@@ -235,8 +246,10 @@ class _Context:
         country = gazetteer.country_code(fid)
         score = FOCUS_BONUS if country and country == self.focus else 0.0
         countries = sum(v for k, v in others.items() if isinstance(k, str))
-        if country and countries:
-            score += DOC_COUNTRY_BONUS * others[country] / countries
+        if countries:
+            # A sea or continent lies in no country but agrees with any ("the Atlantic" beside U.S. towns)
+            share = others[country] if country else max(v for k, v in others.items() if isinstance(k, str))
+            score += DOC_COUNTRY_BONUS * share / countries
         kind = gazetteer.kind(fid)
         admin1 = gazetteer.admin1_of(fid)
         if kind == ADMIN1 and others[fid]:
@@ -257,15 +270,78 @@ def _regions(fid: int, gazetteer: Gazetteer) -> list[int]:
     return out
 
 
-def _qualifies(region_candidates: list[tuple[int, bool]], fid: int, gazetteer: Gazetteer) -> bool:
-    """Does one reading of the following span contain feature ``fid`` ("Paris" + ", Texas")?"""
+def _qualifier_bonus(region_candidates: list[tuple[int, bool]], fid: int, gazetteer: Gazetteer) -> float:
+    """The bonus for feature ``fid`` when one reading of the following span contains it ("Paris" + ", Texas")."""
     country = gazetteer.country_code(fid)
     inside = {gazetteer.admin1_of(fid), gazetteer.admin2_of(fid)}
     for region, _ in region_candidates:
+        if region == fid:
+            continue
         kind = gazetteer.kind(region)
-        if (kind == COUNTRY and gazetteer.country_code(region) == country) or (kind != CITY and region in inside):
-            return region != fid
-    return False
+        if kind == COUNTRY and gazetteer.country_code(region) == country:
+            return COUNTRY_QUALIFIER_BONUS
+        if kind != CITY and region in inside:
+            return QUALIFIER_BONUS
+    return 0.0
+
+
+def _qualifier_bonuses(text: str, spans: Sequence[NameSpan], options: list[list[tuple[int, bool]]],
+                       priors: list[list[float]], gazetteer: Gazetteer) -> list[list[float]]:
+    """Per candidate of each span, its bonus from the span that qualifies it ("Paris, Texas").
+
+    A comma between names also separates list items ("Georgia, Oklahoma, Pennsylvania"): two regions
+    side by side where neither lies in the other are list items, and a list item neither qualifies
+    nor is qualified ("Oklahoma" is not the town in Pennsylvania). A country after a country's name
+    makes no town of it ("in Russia, U.S. officials said").
+    """
+    pairs = [i + 1 < len(spans) and _adjacent(text, spans[i], spans[i + 1]) for i in range(len(spans))]
+    qualifying = [pair and any(_qualifier_bonus(options[i + 1], fid, gazetteer) for fid, _ in options[i])
+                  for i, pair in enumerate(pairs)]
+    best_kinds = [gazetteer.kind(_best(opts, scores, [0.0] * len(opts))) if opts else None
+                  for opts, scores in zip(options, priors)]
+    regional = [kind not in (None, CITY) for kind in best_kinds]
+    listed = [False] * len(spans)
+    for i, pair in enumerate(pairs):
+        if pair and not qualifying[i] and regional[i] and regional[i + 1]:
+            listed[i] = listed[i + 1] = True
+    bonuses = []
+    for i, opts in enumerate(options):
+        if not qualifying[i] or listed[i] or listed[i + 1]:
+            bonuses.append([0.0] * len(opts))
+            continue
+        bonus = [_qualifier_bonus(options[i + 1], fid, gazetteer) for fid, _ in opts]
+        if best_kinds[i] == COUNTRY:
+            bonus = [b if b != COUNTRY_QUALIFIER_BONUS or gazetteer.kind(fid) != CITY else 0.0
+                     for b, (fid, _) in zip(bonus, opts)]
+        bonuses.append(bonus)
+    return bonuses
+
+
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_PLURAL_KINDS = {"admin1_plural": ADMIN1, "admin2_plural": ADMIN2, "city_plural": CITY}
+
+
+def _typed_by_plural_noun(text: str, spans: Sequence[NameSpan]) -> list[int | None]:
+    """For each span, the feature kind a plural type noun after its list gives it, else None:
+    "Becker, Clay and Grant counties" -> the counties."""
+    typed: list[int | None] = [None] * len(spans)
+    first = 0
+    for i, span in enumerate(spans):
+        if i + 1 < len(spans) and _LIST_SEPARATOR.fullmatch(text[span.end : spans[i + 1].start]):
+            continue
+        word = _NEXT_WORD.match(text, span.end)
+        kind = _plural_kind(word.group(1).casefold()) if word else None
+        if kind is not None and i > first:  # one name before it is the area: "Ohio counties"
+            typed[first : i + 1] = [kind] * (i + 1 - first)
+        first = i + 1
+    return typed
+
+
+@functools.cache
+def _plural_kind(word: str) -> int | None:
+    roles = {role: _name_words(role) for role in _PLURAL_KINDS}
+    return next((_PLURAL_KINDS[role] for role, words in roles.items() if word in words), None)
 
 
 def resolve_spans(
@@ -274,14 +350,21 @@ def resolve_spans(
     *,
     focus_country: str | None,
     gazetteer: Gazetteer,
+    place_unknown_names: bool = True,
 ) -> list[Place | None]:
-    """Resolve each span of ``text`` to a :class:`Place` (None when nothing matches), in context."""
+    """Resolve each span of ``text`` to a :class:`Place` (None when nothing matches), in context.
+
+    With ``place_unknown_names``, a name the gazetteer does not know gets the place the text puts it
+    in ("the X Hall in Geneva"; see :func:`_within`)."""
     options = [candidates(span, gazetteer) for span in spans]
     priors = [[prior(fid, alias, gazetteer) for fid, alias in opts] for opts in options]
-    for opts, scores in zip(options, priors):
-        _shadow_admins(opts, scores, gazetteer)
+    typed = _typed_by_plural_noun(text, spans)
+    for opts, scores, kind in zip(options, priors, typed):
+        if kind is None:  # "Medina and Geauga counties": the county, not the town inside it
+            _shadow_admins(opts, scores, gazetteer)
     keys = [normalize(span.text) for span in spans]
     support = _link_support(keys, options, priors, gazetteer)
+    qualified = _qualifier_bonuses(text, spans, options, priors, gazetteer)
 
     # The best reading of each span alone votes for its country and regions; the readings
     # in that context vote again (a few rounds settle "Savannah" once "Atlanta" is in Georgia).
@@ -295,18 +378,53 @@ def resolve_spans(
             same_name.setdefault(key, Counter()).update(vote)
         updated = []
         for i, (opts, scores) in enumerate(zip(options, priors)):
-            qualifier = options[i + 1] if i + 1 < len(spans) and _adjacent(text, spans[i], spans[i + 1]) else []
             # The links and the context rounds see the same agreements: take the larger, not both.
             bonuses = [
                 max(link, context.bonus(fid, gazetteer, same_name[keys[i]]))
-                + (QUALIFIER_BONUS if qualifier and _qualifies(qualifier, fid, gazetteer) else 0.0)
-                for (fid, _), link in zip(opts, support[i])
+                + qualifier
+                + (TYPE_NOUN_BONUS if gazetteer.kind(fid) == typed[i] else 0.0)
+                for (fid, _), link, qualifier in zip(opts, support[i], qualified[i])
             ]
             updated.append(_best(opts, scores, bonuses))
         if updated == chosen:
             break
         chosen = updated
-    return [None if fid is None else gazetteer.place(fid, text=span.text) for span, fid in zip(spans, chosen)]
+    places = [None if fid is None else gazetteer.place(fid, text=span.text) for span, fid in zip(spans, chosen)]
+    if not place_unknown_names:
+        return places
+    return [place or _within(i, text, spans, places) for i, place in enumerate(places)]
+
+
+_WITHIN_NEXT = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?|\s*,\s*")
+_WITHIN_PREVIOUS = re.compile(r"\s*['’]s\s+")
+
+
+def _within(i: int, text: str, spans: Sequence[NameSpan], places: list[Place | None]) -> Place | None:
+    """A name the gazetteer does not know, placed by the text in a place of ``places``, at that place's point:
+    "X in Y", "X near Y", "Y's X", and "X, Y" when Y is a region or X a feature ("Oulton Park, Cheshire";
+    not "Madinaty, Liverpool", a list). None without such evidence."""
+    span = spans[i]
+    if not span.inner_names:
+        return None
+    around = None
+    if i + 1 < len(spans) and places[i + 1] is not None:
+        between = text[span.end : spans[i + 1].start]
+        if _WITHIN_NEXT.fullmatch(between) and (
+            "," not in between or places[i + 1].precision != "city" or _feature_name(span.text)
+        ):
+            around = places[i + 1]
+    if around is None and i > 0 and _WITHIN_PREVIOUS.fullmatch(text[spans[i - 1].end : span.start]):
+        around = places[i - 1]
+    if around is None:
+        return None
+    return Place(text=span.text, name=span.text, country=around.country, admin1=around.admin1, lat=around.lat,
+                 lon=around.lon, geonameid=None, precision=around.precision)
+
+
+def _feature_name(name: str) -> bool:
+    """Does ``name`` end in a feature head noun ("Oulton Park", "Convention Centre")?"""
+    words = name.split()
+    return len(words) > 1 and words[-1].casefold() in _name_words("head")
 
 
 def _link_keys(fid: int, gazetteer: Gazetteer) -> list[tuple[str, object]]:
