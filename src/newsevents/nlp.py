@@ -27,9 +27,14 @@ UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker", "spancat"
 DEFAULT_BATCH_SIZE = 32
 
 
-@functools.lru_cache(maxsize=4)
 def load(name: str = DEFAULT_MODEL) -> Language:
     """Load the spaCy pipeline ``name`` once per process."""
+    return _load(name)
+
+
+# Keyed on the name alone: ``load()`` and ``load(DEFAULT_MODEL)`` must share one pipeline.
+@functools.lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     # Imported here so that commands which never parse start without spaCy.
     import spacy
 

@@ -134,6 +134,17 @@ def test_cli_batch_reads_parquet_datasets(tmp_path, capsys):
     assert set(pd.read_parquet(tmp_path / "out" / "articles")["published"].astype(str)) == {"2023-04-20"}
 
 
+def test_cli_batch_exits_1_when_an_input_fails_and_still_writes_the_rest(tmp_path, capsys):
+    (tmp_path / "strike.txt").write_text("Dock workers walked off the job in Santos on Monday over unpaid wages.\n")
+    (tmp_path / "broken.jsonl").write_text("{not json\n")
+    good = [str(tmp_path / "strike.txt"), "-o", str(tmp_path / "good"), "--date", "2023-04-20"]
+    assert main(["batch", *good]) == 0
+    code = main(["batch", str(tmp_path / "strike.txt"), str(tmp_path / "broken.jsonl"), "-o", str(tmp_path / "out")])
+    assert code == 1
+    assert "1 articles" in capsys.readouterr().err.splitlines()[-1]
+    assert len(pd.read_parquet(tmp_path / "out" / "articles")) == 1
+
+
 def test_ray_spreads_one_large_file_over_many_blocks(ray_cluster, tmp_path):
     """An extractor takes a block whole: one big JSONL file must not arrive as one block."""
     from newsevents.batch.inputs import plan_sources

@@ -123,7 +123,7 @@ def test_ingest_reports_bad_inputs_and_goes_on(tmp_path, capsys):
             "new education law, and police detained 12 of them.", "date": "2023-05-08"}  # fmt: skip
     corpus.write_text(json.dumps(good) + "\n{not json\n" + json.dumps({"title": "no text"}) + "\n")
     db = tmp_path / "events.db"
-    assert main(["ingest", str(corpus), str(tmp_path / "missing.html"), "--db", str(db)]) == 0
+    assert main(["ingest", str(corpus), str(tmp_path / "missing.html"), "--db", str(db)]) == 1
     err = capsys.readouterr().err
     assert "1 articles read: 1 stored" in err and "3 failed inputs" in err
     assert "missing.html" in err and "malformed JSON" in err
@@ -136,7 +136,7 @@ def test_ingest_skips_an_article_the_coders_fail_on(tmp_path, capsys, unparsable
             "new education law.", "date": "2023-05-08"}  # fmt: skip
     corpus.write_text(json.dumps(endless) + "\n" + json.dumps(good) + "\n")
     db = tmp_path / "events.db"
-    assert main(["ingest", str(corpus), "--db", str(db)]) == 0
+    assert main(["ingest", str(corpus), "--db", str(db)]) == 1
     err = capsys.readouterr().err
     assert "1 stored" in err and "1 failed input" in err
     assert "could not be coded" in err

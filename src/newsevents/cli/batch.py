@@ -62,4 +62,4 @@ def run(args: argparse.Namespace) -> int:
         f"{summary.errors} errors in {summary.seconds:.1f} s -> {summary.out_dir}",
         file=sys.stderr,
     )
-    return 0
+    return 0 if summary.errors == 0 and summary.articles > 0 else 1
