@@ -129,6 +129,23 @@ def test_ingest_reports_bad_inputs_and_goes_on(tmp_path, capsys):
     assert "missing.html" in err and "malformed JSON" in err
 
 
+def test_ingest_keeps_where_a_repeated_text_was_found(tmp_path, capsys):
+    story = {"title": "Arrests at the port", "text": "Police in Santos arrested eleven dock workers on Monday "
+             "during a strike over unpaid wages, their union said.", "date": "2023-05-08"}  # fmt: skip
+    copies = [{**story, "url": f"https://{site}/port-strike"} for site in ("wire.example", "daily.example")]
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps(c) + "\n" for c in copies))
+    db = tmp_path / "events.db"
+    for _ in range(2):  # the second run finds both copies already known
+        assert main(["ingest", str(corpus), "--db", str(db)]) == 0
+    assert "1 stored, 1 already present" in capsys.readouterr().err.splitlines()[0]
+    with Store(db, readonly=True) as store:
+        (article_id,) = {e["article_id"] for e in store.events()}
+        stored = store.article(article_id)
+    assert stored["url"] == "https://wire.example/port-strike"
+    assert [c["url"] for c in stored["copies"]] == ["https://daily.example/port-strike"]
+
+
 def test_ingest_skips_an_article_the_coders_fail_on(tmp_path, capsys, unparsable_text):
     corpus = tmp_path / "news.jsonl"
     endless = {"title": "Endless", "text": unparsable_text, "date": "2023-05-01"}

@@ -43,6 +43,21 @@ def test_a_changed_text_at_the_same_url_is_a_new_latest_version(db_path, reports
     assert latest_events[0]["id"] != "ev-3a"  # the repeated event id was made unique
 
 
+def test_the_same_text_from_another_url_is_kept_as_a_copy_once(db_path, reports):
+    original = reports[0]
+    syndicated = dataclasses.replace(original, article=dataclasses.replace(
+        original.article, url="https://mirror.example.org/story", source="Mirror Wire", published=dt.date(2024, 3, 5)))
+    with Store(db_path) as store:
+        store.add([original])
+        first = store.add([syndicated])
+        second = store.add([syndicated, original])
+        stored = store.article(original.article.id)
+    assert (first.stored, first.already_present, second.already_present) == (0, 1, 2)
+    assert stored["url"] == original.article.url
+    assert stored["copies"] == [{"url": "https://mirror.example.org/story", "source": "Mirror Wire",
+                                 "published": "2024-03-05", "path": original.article.path}]
+
+
 def test_article_comes_back_with_its_events_and_mentions(db_path, reports):
     with Store(db_path) as store:
         store.add(reports)

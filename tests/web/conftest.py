@@ -66,6 +66,11 @@ def dashboard_db(tmp_path_factory, example_path) -> tuple[Path, dict[str, str]]:
     )  # fmt: skip
     assert response.status_code == 201, response.text
     ids["example"] = response.json()["article_id"]
+    syndicated = client.post(
+        "/api/articles", content=example_path.read_bytes(), headers={"Content-Type": "text/plain"},
+        params={"date": "2022-01-06", "url": "https://mirror.example.org/kazakhstan", "source": "Mirror Wire"},
+    )  # fmt: skip
+    assert syndicated.status_code == 200 and syndicated.json()["article_id"] == ids["example"], syndicated.text
     for article in ARTICLES:
         response = client.post("/api/articles", json=article)
         assert response.status_code == 201, response.text

@@ -140,6 +140,9 @@ def test_article_view_highlights_each_events_evidence(browser, server, dashboard
     row.click()
     WebDriverWait(browser, WAIT_S).until(lambda d: d.execute_script("return document.getElementById('article').dataset.state") == "ready")
     assert browser.find_element(By.ID, "article-title").text == stored["title"]
+    assert [c["url"] for c in stored["copies"]] == ["https://mirror.example.org/kazakhstan"]
+    copy_link = browser.find_element(By.CSS_SELECTOR, '#article-meta a[href="https://mirror.example.org/kazakhstan"]')
+    assert "also at" in browser.find_element(By.ID, "article-meta").text and copy_link.is_displayed()
     body = browser.find_element(By.ID, "article-body")
     assert body.get_attribute("textContent") == stored["body"]
     marks = body.find_elements(By.CSS_SELECTOR, "mark.evidence")

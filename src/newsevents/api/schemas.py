@@ -95,6 +95,13 @@ class IncidentPage(BaseModel):
     next: int | None = Field(description="cursor for the next page (`after=`), null on the last page")
 
 
+class ArticleCopy(BaseModel):
+    url: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    path: str | None = None
+
+
 class ArticleOut(_Open):
     """A stored article: cleaned text, its blocks, and its events with their evidence."""
 
@@ -110,6 +117,9 @@ class ArticleOut(_Open):
     url: str | None = None
     language: str | None = None
     path: str | None = None
+    copies: list[ArticleCopy] = Field(
+        default_factory=list, description="the same text met elsewhere (another URL, source or file)"
+    )
     events: list[EventOut] = Field(default_factory=list)
 
 

@@ -2,7 +2,8 @@
 
 Articles already stored (same content hash), or repeated earlier in the same
 run, are skipped before extraction, so a re-run costs only reading and
-cleaning. Extractions are stored ``batch_size`` articles per transaction: an
+cleaning; where such a repeat was found (another URL, source or file) is kept
+among the stored article's copies. Extractions are stored ``batch_size`` articles per transaction: an
 interrupted run, run again, ends with exactly the rows of an uninterrupted one.
 
 >>> from newsevents.store import Store
@@ -20,7 +21,7 @@ import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import nlp
 from ..errors import ExtractionError, InputError, NewsEventsError
@@ -37,6 +38,8 @@ class IngestRun:
 
     summary: IngestSummary = field(default_factory=IngestSummary)
     errors: list[str] = field(default_factory=list)
+    # texts met twice in this run: (content hash, the later article without its text), kept as copies at the end
+    repeats: list[tuple[str, Article]] = field(default_factory=list)
 
     def fail(self, error: NewsEventsError) -> None:
         self.summary.failed += 1
@@ -70,7 +73,10 @@ def _new_articles(
             continue
         run.summary.read += 1
         digest = content_hash(article)
-        if digest in seen or store.contains(article):
+        if digest in seen:
+            # the first telling may not be stored yet; where this one was found is kept after it is
+            run.repeats.append((digest, replace(article, body="", text="", blocks=())))
+        if digest in seen or store.add_copy(article, digest=digest) is not None:
             run.summary.already_present += 1
             advance(1)
             continue
@@ -111,6 +117,8 @@ def ingest(
         extractions = extract_articles(articles, model=model, batch_size=batch_size, workers=workers,
                                        on_error=skipped)  # fmt: skip
         _store_in_batches(store, extractions, run, batch_size=batch_size, advance=advance)
+        for digest, copy in run.repeats:
+            store.add_copy(copy, digest=digest)
     for name in datasets:
         imported = load_parquet_dataset(name)
         run.summary.read += _store_in_batches(store, imported, run, batch_size=batch_size, advance=advance)

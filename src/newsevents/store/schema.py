@@ -150,6 +150,21 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX incident_members_incident ON incident_members(incident_seq);
     """,
+    # 2: the same text met again under another URL, source or file (syndicated copies) is kept as a copy
+    """
+    CREATE TABLE article_copies (
+        seq         INTEGER PRIMARY KEY,
+        article_seq INTEGER NOT NULL REFERENCES articles(seq),
+        url         TEXT,
+        source      TEXT,
+        published   TEXT,
+        path        TEXT,
+        added_at    TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX article_copies_where ON article_copies(
+        article_seq, coalesce(url, ''), coalesce(source, ''), coalesce(path, '')
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

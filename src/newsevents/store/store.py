@@ -32,6 +32,10 @@ DEFAULT_BATCH_SIZE = 64
 ROW_CACHE_SIZE = 50_000  # incident-matching rows kept in memory; the cache is dropped when full
 
 
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
 def content_hash(article: Article) -> str:
     """SHA-256 of the article's title and normalized text: the identity of one version."""
     digest = hashlib.sha256()
@@ -107,9 +111,28 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def contains(self, article: Article) -> bool:
-        """Whether this version of ``article`` (same content hash) is stored."""
-        return self._scalar("SELECT 1 FROM articles WHERE content_hash = ?", content_hash(article)) is not None
+    def add_copy(self, article: Article, *, digest: str | None = None) -> bool | None:
+        """Keep the URL, source, date and file of ``article`` when its text is already stored from elsewhere
+        (a syndicated copy); ``digest``: its :func:`content_hash`, when known.
+
+        Returns None when the text is not stored, else whether a new copy was recorded (False when it
+        was met at this place before: ingesting a file twice records nothing).
+        """
+        with translated(self.path):
+            row = self._db.execute(
+                "SELECT seq, url, source, path FROM articles WHERE content_hash = ?",
+                (digest or content_hash(article),),
+            ).fetchone()
+            if row is None:
+                return None
+            if tuple(row[1:]) == (article.url, article.source, article.path):
+                return False
+            return self._db.execute(
+                "INSERT OR IGNORE INTO article_copies (article_seq, url, source, published, path, added_at)"
+                " VALUES (?,?,?,?,?,?)",
+                (row[0], article.url, article.source, article.published.isoformat() if article.published else None,
+                 article.path, _now()),
+            ).rowcount == 1
 
     def add(self, extractions: Iterable[Extraction], *, batch_size: int = DEFAULT_BATCH_SIZE) -> IngestSummary:
         """Store extractions, ``batch_size`` articles per transaction; return what happened.
@@ -142,7 +165,7 @@ class Store:
     def _add_one(self, extraction: Extraction) -> IngestSummary:
         article = extraction.article
         digest = content_hash(article)
-        if self._scalar("SELECT 1 FROM articles WHERE content_hash = ?", digest):
+        if self.add_copy(article, digest=digest) is not None:
             return IngestSummary(read=1, already_present=1)
         version = 1
         if article.url:
@@ -161,7 +184,7 @@ class Store:
                 article.source, article.language, article.path,
                 _json([e.to_dict() for e in extraction.entities]),
                 _json([q.to_dict() for q in extraction.quotes]),
-                dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                _now(),
             ),
         ).lastrowid  # fmt: skip
         new_incidents = 0
@@ -378,6 +401,12 @@ class Store:
             "version": version,
             "latest": bool(latest),
         }
+        result["copies"] = [
+            dict(zip(("url", "source", "published", "path"), copy))
+            for copy in self._query(
+                "SELECT url, source, published, path FROM article_copies WHERE article_seq = ? ORDER BY seq", [seq]
+            )
+        ]
         event_rows = self._query(f"{_EVENT_SELECT} WHERE e.article_seq = ? ORDER BY e.seq", [seq])
         result["events"] = [_event_dict(row) for row in event_rows]
         return result

@@ -88,6 +88,12 @@ function renderBody(container, body, events) {
   container.replaceChildren(...nodes);
 }
 
+// A link to a web address that is safe to open, else the address (or the fallback) as text.
+function place(url, fallback) {
+  const href = safeHref(url);
+  return href ? el("a", { href, rel: "noopener noreferrer", target: "_blank", text: url }) : url || fallback;
+}
+
 function fillList(box, list, items) {
   box.hidden = !items.length;
   list.replaceChildren(...items.map((text) => el("li", { text })));
@@ -137,12 +143,13 @@ export function createArticleView(root, { onClose }) {
       }
       const events = article.events || [];
       $("article-title").textContent = article.title || "(untitled)";
-      const href = safeHref(article.url);
+      const copies = (article.copies || []).map((copy) => place(copy.url, copy.source || copy.path || ""));
       $("article-meta").replaceChildren(
         [article.published, article.source].filter(Boolean).join(" · "),
         article.url ? " · " : "",
-        href ? el("a", { href, rel: "noopener noreferrer", target: "_blank", text: article.url }) : article.url || "",
+        place(article.url, ""),
         ` · ${events.length} event${events.length === 1 ? "" : "s"}`,
+        ...(copies.length ? [" · also at ", ...copies.flatMap((copy, i) => (i ? [", ", copy] : [copy]))] : []),
       );
       renderBody(body, article.body || "", events);
       cards.replaceChildren(...(events.length
