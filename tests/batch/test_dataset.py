@@ -151,6 +151,26 @@ def test_incidents_link_reports_across_articles(published):
     assert summary.incidents == 2
 
 
+def test_incidents_span_the_edge_of_a_date_bucket_as_in_the_store(tmp_path):
+    from newsevents.store import Store
+
+    edge = next(d for d in (dt.date(2024, 3, 1) + dt.timedelta(days=k) for k in range(8)) if d.toordinal() % 4 == 0)
+    body = "Farmers marched through Nairobi to demand lower fertiliser prices."
+    reports = [
+        Extraction(_article(name, body, when + dt.timedelta(days=1)), [], [], [_protest(f"{name}:0", body, when=when,
+                   where=NAIROBI)])
+        for name, when in (("early", edge - dt.timedelta(days=1)), ("late", edge))
+    ]  # fmt: skip
+    layout = Layout.prepare(tmp_path / "out")
+    write_results(reports, layout)
+    layout.publish(engine="local", started=time.perf_counter(), options={})
+    batch = pd.read_parquet(tmp_path / "out" / "events").set_index("id")["incident_id"].to_dict()
+    assert batch == {"early:0": "incident:early:0", "late:0": "incident:early:0"}
+    with Store(tmp_path / "events.db") as store:
+        store.add(reports)
+        assert [i["event_ids"] for i in store.incidents()] == [["early:0", "late:0"]]
+
+
 def test_errors_dataset_names_input_and_reason(published):
     out, _ = published
     errors = pq.read_table(out / "errors").to_pylist()

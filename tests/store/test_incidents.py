@@ -12,6 +12,7 @@ from newsevents.store.incidents import (
     cluster,
     match_score,
     neighbour_keys,
+    partition_key,
     summarize,
 )
 
@@ -97,6 +98,16 @@ def test_cluster_groups_reports_and_keeps_others_apart():
     assert [f.fatalities for f in summary.figures] == [3, 5]
     assert 0.6 <= summary.confidence < 1.0
     assert summary.location == LAGOS
+
+
+def test_cluster_joins_reports_on_either_side_of_a_bucket_edge():
+    edge = next(MAR + dt.timedelta(days=d) for d in range(8) if (MAR + dt.timedelta(days=d)).toordinal() % 4 == 0)
+    before, after = row("a", "1", date=edge - dt.timedelta(days=1)), row("b", "2", date=edge)
+    assert blocking_key(before) != blocking_key(after)
+    assert partition_key(before) == partition_key(after) == "NGA"
+    assert [[r.id for r in c.members] for c in cluster([before, after])] == [["a", "b"]]
+    far = row("c", "3", date=edge + dt.timedelta(days=9))
+    assert [[r.id for r in c.members] for c in cluster([before, far, after])] == [["a", "b"], ["c"]]
 
 
 def test_latest_report_wins_even_when_lower():

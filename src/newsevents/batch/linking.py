@@ -1,8 +1,10 @@
-"""Incidents across the whole corpus, block by block, with the store's matcher.
+"""Incidents across the whole corpus, partition by partition, with the store's matcher.
 
-Events are grouped by ``store.incidents.blocking_key`` (country x 4-day bucket, or the article
-for events that cannot match across articles) and each block is clustered on its own, so no node
-ever needs all events.
+Events are grouped by ``store.incidents.partition_key`` (their country, or their article for events
+that cannot match across articles) and each partition is clustered on its own with
+``store.incidents.cluster``, which compares an event only with the incidents of its own and the two
+neighbouring 4-day buckets, as the store does: reports on either side of a bucket edge still meet,
+and no node needs more than one country's events.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ import datetime as dt
 
 import pyarrow as pa
 
-from ..store.incidents import EventRow, blocking_key, cluster, eligible
+from ..store.incidents import EventRow, cluster, eligible, partition_key
 from .dataset import event_from_row, events_of
 
-BLOCK = "block"
+LINK_KEY = "link_key"
 
 
 def _match_row(row: dict) -> EventRow | None:
@@ -25,17 +27,17 @@ def _match_row(row: dict) -> EventRow | None:
 
 
 def staged_events(staging: pa.Table) -> pa.Table:
-    """The event rows of staging rows with their incident block (``store.incidents.blocking_key``).
+    """The event rows of staging rows with their incident partition (``store.incidents.partition_key``).
 
-    Events that found no incident (negated, hypothetical) get their article's block, where
-    :func:`link_block` leaves them without one.
+    Events that cannot found an incident (negated, hypothetical) get their article's partition, where
+    :func:`link_partition` leaves them without one.
     """
     events = events_of(staging)
     keys = []
     for row in events.to_pylist():
         match = _match_row(row)
-        keys.append(blocking_key(match) if match is not None else f"@{row['article_id']}")
-    return events.append_column(BLOCK, pa.array(keys, pa.string()))
+        keys.append(partition_key(match) if match is not None else f"@{row['article_id']}")
+    return events.append_column(LINK_KEY, pa.array(keys, pa.string()))
 
 
 def _order(row: dict) -> tuple:
@@ -43,8 +45,8 @@ def _order(row: dict) -> tuple:
     return row["published"] or dt.date.min, row["article_id"], first, row["id"]
 
 
-def link_block(events: pa.Table) -> pa.Table:
-    """Fill ``incident_id`` for the events of one block and drop the block column.
+def link_partition(events: pa.Table) -> pa.Table:
+    """Fill ``incident_id`` for the events of one partition and drop the partition column.
 
     Events are clustered with ``store.incidents.cluster`` in a fixed order (publication date,
     article, position), so any engine and any partitioning gives the same incidents; an incident
@@ -58,19 +60,19 @@ def link_block(events: pa.Table) -> pa.Table:
         incident.update((member.id, name) for member in found.members)
     ids = pa.array([incident.get(r["id"]) for r in rows], pa.string())
     linked = events.set_column(events.schema.get_field_index("incident_id"), "incident_id", ids)
-    return linked.drop_columns([BLOCK])
+    return linked.drop_columns([LINK_KEY])
 
 
 def link_all(events: pa.Table) -> pa.Table:
-    """:func:`link_block` over every block of an in-memory events table (the local engine)."""
+    """:func:`link_partition` over every partition of an in-memory events table (the local engine)."""
     if events.num_rows == 0:
-        return events.drop_columns([BLOCK])
-    ordered = events.sort_by([(BLOCK, "ascending")])
-    blocks = ordered[BLOCK].to_pylist()
+        return events.drop_columns([LINK_KEY])
+    ordered = events.sort_by([(LINK_KEY, "ascending")])
+    keys = ordered[LINK_KEY].to_pylist()
     parts, start = [], 0
-    for i in range(1, len(blocks) + 1):
-        if i == len(blocks) or blocks[i] != blocks[start]:
-            parts.append(link_block(ordered.slice(start, i - start)))
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            parts.append(link_partition(ordered.slice(start, i - start)))
             start = i
     return pa.concat_tables(parts)
 

@@ -5,7 +5,7 @@ read by a task that streams its documents (:func:`~newsevents.batch.inputs.read_
 engines see the same documents); a pool of ``workers`` actors, each holding one loaded
 :class:`~newsevents.pipeline.Extractor`, extracts them batch by batch (``map_batches``) and the
 rows stream to Parquet (``write_parquet``). Nothing of the corpus passes through the driver.
-Stage two splits the staged rows, groups events by incident block (``groupby(...).map_groups``)
+Stage two splits the staged rows, groups events by incident partition (a country) (``groupby(...).map_groups``)
 to link incidents and writes the events partitioned by date.
 
 >>> run_ray(["news.jsonl"], "out/", workers=2, address="auto")      # doctest: +SKIP
@@ -35,7 +35,7 @@ from .dataset import PARTITION, Failure, staging_table
 from .extracting import clean_document, extract_batch
 from .inputs import READ_BATCH_ROWS, Source, documents_of, plan_sources, raw_table, read_source
 from .layout import BatchSummary, Layout, write_parts
-from .linking import BLOCK, link_block, staged_events
+from .linking import LINK_KEY, link_partition, staged_events
 
 # Ray restarts a crashed extractor actor and retries its batch this many times.
 RETRIES = 3
@@ -199,5 +199,5 @@ def _split(ray: ModuleType, layout: Layout) -> None:
     events = staged.map_batches(staged_events, batch_format="pyarrow")
     # Shuffle partitions follow the data size (one per staging file, as Ray's default at most).
     partitions = min(len(files), ray.data.DataContext.get_current().default_hash_shuffle_parallelism)
-    linked = events.groupby(BLOCK, num_partitions=partitions).map_groups(link_block, batch_format="pyarrow")
+    linked = events.groupby(LINK_KEY, num_partitions=partitions).map_groups(link_partition, batch_format="pyarrow")
     linked.write_parquet(str(layout.new("events")), partition_cols=[PARTITION])

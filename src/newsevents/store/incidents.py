@@ -51,7 +51,10 @@ placed event in ``COUNTRY:bucket`` with buckets of ``2 * WINDOW_DAYS`` days,
 and an event is compared only with the incidents of its own and the two
 neighbouring buckets (:func:`neighbour_keys`), which contain every event
 within the window. Events that cannot merge across articles get the block of
-their article (``@article_id``).
+their article (``@article_id``). A batch engine clusters whole partitions
+(:func:`partition_key`: a country, or an article) with :func:`cluster`, which
+compares each event with the same neighbouring blocks, so it finds the
+incidents the store finds.
 
 **Figures** (:func:`summarize`): each reporting article gives one figure, its
 highest fatality and injury counts among the incident's events. The incident
@@ -160,6 +163,12 @@ def blocking_key(row: EventRow) -> str:
         return f"@{row.article_id}"
     assert row.date is not None and row.location is not None
     return f"{row.location.country}:{row.date.toordinal() // BUCKET_DAYS}"
+
+
+def partition_key(row: EventRow) -> str:
+    """The events a batch engine clusters together: a country (every bucket of it), or ``@article_id``."""
+    key = blocking_key(row)
+    return key if key.startswith("@") else key.split(":", 1)[0]
 
 
 def neighbour_keys(row: EventRow) -> tuple[str, ...]:
@@ -304,19 +313,24 @@ def best_cluster(row: EventRow, clusters: Sequence[Cluster]) -> tuple[int, float
 
 
 def cluster(rows: Iterable[EventRow]) -> list[Cluster]:
-    """Greedy, order-preserving clustering of the events of one block (or of any iterable).
+    """Greedy, order-preserving clustering of ``rows``, as the store does it incrementally.
 
-    The store does the same incrementally against the database; batch engines
-    can group events by :func:`blocking_key` and call this per block.
+    Each event is compared with the clusters that have a member in its own or a neighbouring
+    block (:func:`neighbour_keys`), oldest first; batch engines call this per :func:`partition_key`.
     """
     clusters: list[Cluster] = []
+    in_block: dict[str, set[int]] = {}
     for row in rows:
-        found = best_cluster(row, clusters)
+        candidates = sorted(set().union(*(in_block.get(key, ()) for key in neighbour_keys(row))))
+        found = best_cluster(row, [clusters[i] for i in candidates])
         if found is None:
+            index = len(clusters)
             clusters.append(Cluster([row], [1.0]))
         else:
-            clusters[found[0]].members.append(row)
-            clusters[found[0]].scores.append(found[1])
+            index = candidates[found[0]]
+            clusters[index].members.append(row)
+            clusters[index].scores.append(found[1])
+        in_block.setdefault(blocking_key(row), set()).add(index)
     return clusters
 
 
