@@ -104,3 +104,38 @@ def test_event_date_not_taken_from_a_statement_verb(nlp) -> None:
     assert event.inherited
     own = _event_date(nlp, "Police identified a courier who was fatally shot on Tuesday.", "shot")
     assert (own.resolution.date, own.inherited) == (dt.date(2022, 1, 4), False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An arrest in a sentence that names the incident is a later step; a bare arrest is the incident itself.
+        ("Deputies arrested a woman Wednesday in the stabbing of her neighbor.", [("Wednesday", True)]),
+        ("Deputies arrested a woman Wednesday with a stolen rifle in her truck.", [("Wednesday", False)]),
+        ("The teenager was scheduled to appear in court Friday.", [("Friday", True)]),
+        ("UPDATE: Feb. 3, 2022. A clerk was shot on Sunday.", [("Feb. 3, 2022", True), ("Sunday", False)]),
+        ("Relatives held a vigil Tuesday night for the clerk.", [("Tuesday night", True)]),
+        ("The clerk, who was shot Sunday, was buried Wednesday.", [("Sunday", False), ("Wednesday", True)]),
+    ],
+)
+def test_later_step_dates(nlp, text: str, expected: list[tuple[str, bool]]) -> None:
+    doc = nlp(text)
+    assert [(d.text, is_statement_date(doc, d)) for d in find_dates(doc, published=THURSDAY)] == expected
+
+
+def test_event_date_not_taken_from_an_arrest(nlp) -> None:
+    event = _event_date(nlp, "A man was arrested Monday in the killing of a cab driver.", "killing")
+    assert event.inherited
+
+
+def test_coarse_own_date_refined_by_a_day_inside_it(nlp) -> None:
+    text = ("A man charged in a shooting last year asked for a new lawyer on Tuesday. "
+            "The shooting happened on Oct. 3, 2021, outside a bar.")
+    event = _event_date(nlp, text, "shooting")
+    assert (event.resolution.date, event.inherited) == (dt.date(2021, 10, 3), False)
+
+
+def test_coarse_own_date_kept_without_a_day_inside_it(nlp) -> None:
+    text = "A man charged in a shooting last year asked for a new lawyer on Tuesday."
+    event = _event_date(nlp, text, "shooting")
+    assert (event.resolution.date, event.resolution.precision) == (dt.date(2021, 1, 1), "year")

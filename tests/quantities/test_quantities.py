@@ -156,3 +156,36 @@ def test_totals_over_several_incidents_are_marked(nlp, text: str, aggregate: boo
 def test_fatal_shooting_is_an_inexact_lower_bound(nlp) -> None:
     (count,) = find_counts(nlp("Detectives are investigating a fatal shooting."))
     assert (count.kind, count.count.value, count.count.exact) == ("killed", 1, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The injured of a group shot are those who did not die.
+        ("Three men were shot outside a bar. One of them died at a hospital.", [("injured", 2), ("killed", 1)]),
+        ("Five people were shot and one of them was killed.", [("injured", 4), ("killed", 1)]),
+        # A sentence giving both figures, or a group set apart, already excludes the dead.
+        ("The gunman killed one man and wounded three others.", [("killed", 1), ("injured", 3)]),
+        ("A woman was killed. Two more people were wounded nearby.", [("killed", 1), ("injured", 2)]),
+    ],
+)
+def test_group_shot_excludes_the_dead(nlp, text: str, expected: list[tuple[str, int]]) -> None:
+    assert _counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Neither guard was hurt.", [("injured", 0)]),
+        ("The clerk was shot at but escaped.", []),
+        ("He threatened to rob and shoot the cashier.", []),
+        ("Police are investigating a non-fatal shooting in the park.", []),
+        ("Police are investigating a fatal shooting in the park.", [("killed", 1)]),
+        ("The victim's injuries were not life-threatening.", [("injured", 1)]),
+        ("A shooting at the motel left one person injured.", [("injured", 1)]),
+        ("Three people had arrived at the clinic after suffering gunshot wounds.", [("injured", 3)]),
+        ("A man died on Sunday after suffering gunshot wounds.", [("killed", 1)]),
+    ],
+)
+def test_negated_aimed_possessed_and_predicate_harm(nlp, text: str, expected: list[tuple[str, int]]) -> None:
+    assert _counts(nlp, text) == expected

@@ -4,8 +4,12 @@ An event's own date is a date expression attached (through prep/npadvmod/tmod/..
 or to a verb that governs it in the same clause chain. The chain climbs from the trigger to its heads and stops
 at a coordinated clause with its own subject ("stepped down in 2019, but he remains" — 2019 is not the date of
 "remains"), at a reported clause ("police said Monday that ..."), at an "after/before/since/until" clause
-("was in critical condition Tuesday after he was shot") and at a verb of statements or court steps
-(``data/dates/statement_verbs.txt``: "police on Tuesday identified a man shot ..."). An event with no own date
+("was in critical condition Tuesday after he was shot") and at a verb of a later step: a statement or court step
+(``data/dates/statement_verbs.txt``: "police on Tuesday identified a man shot ..."), an arrest
+(``data/dates/custody_verbs.txt``: "was arrested Monday in the shooting") or an aftermath
+(``data/dates/aftermath_verbs.txt``: "was buried Saturday"). An own date coarser than a day ("a shooting last
+year", "over the weekend") is narrowed to the first day inside it that the article gives and that is not a later
+step's day ("the Jan. 10 shooting"). An event with no own date
 inherits, with ``inherited=True``: the nearest date in its sentence anchored on one of its governors (past those
 stops) or on no verb at all; else the nearest preceding (then following) date in its paragraph (paragraphs are
 separated by blank lines in ``doc.text``); else the publication date.
@@ -26,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp import paragraph_bounds, text_of
 from ..records import DateResolution
@@ -72,26 +76,11 @@ def date_event(
     paragraph = paragraph_bounds(doc, trigger.idx)
     # Sentences never cross a paragraph break, whatever the parser says.
     lo, hi = max(trigger.sent.start_char, paragraph[0]), min(trigger.sent.end_char, paragraph[1])
-    clause = [t.i for t in _heads_until(trigger, _ends_clause)]
-    governors = {t.i for t in _heads_until(trigger, _coordinated_clause)}
-    own: list[tuple[int, int, DateResolution]] = []
-    in_sentence: list[tuple[int, DateResolution]] = []
-    for resolution in dates:
-        span = doc.char_span(resolution.start, resolution.end, alignment_mode="expand")
-        if span is None or not lo <= span.start_char < hi:
-            continue
-        anchor = _anchor(span.root, trigger)
-        while anchor.dep_ == "xcomp" and anchor.i != trigger_i:
-            anchor = anchor.head
-        distance = abs(span.root.i - trigger_i)
-        if anchor.i in clause:
-            own.append((clause.index(anchor.i), distance, resolution))
-        elif anchor.i in governors or anchor.pos_ not in _VERBAL:
-            in_sentence.append((distance, resolution))
-    if own:
-        return EventDate(min(own, key=lambda x: (x[0], x[1]))[2], inherited=False)
-    if in_sentence:
-        return EventDate(min(in_sentence, key=lambda x: x[0])[1], inherited=True)
+    own, near = _sentence_dates(doc, trigger, dates, (lo, hi))
+    if own is not None:
+        return EventDate(_day_within(doc, own, dates, published) or own, inherited=False)
+    if near is not None:
+        return EventDate(near, inherited=True)
     inherited = _from_paragraph(dates, paragraph, (lo, hi))
     if inherited is not None:
         return EventDate(inherited, inherited=True)
@@ -100,23 +89,107 @@ def date_event(
     return EventDate(DateResolution(text="", date=published, precision="day"), inherited=True)
 
 
+def _sentence_dates(
+    doc: Doc, trigger: Token, dates: list[DateResolution], sentence: tuple[int, int]
+) -> tuple[DateResolution | None, DateResolution | None]:
+    """The trigger's own date and the nearest date of its sentence it may inherit (either may be None)."""
+    clause = [t.i for t in _heads_until(trigger, _ends_clause)]
+    governors = {t.i for t in _heads_until(trigger, _coordinated_clause)}
+    own: list[tuple[int, int, DateResolution]] = []
+    in_sentence: list[tuple[int, DateResolution]] = []
+    for resolution in dates:
+        span = doc.char_span(resolution.start, resolution.end, alignment_mode="expand")
+        if span is None or not sentence[0] <= span.start_char < sentence[1]:
+            continue
+        anchor = _anchor(span.root, trigger)
+        while anchor.dep_ == "xcomp" and anchor.i != trigger.i:
+            anchor = anchor.head
+        distance = abs(span.root.i - trigger.i)
+        if anchor.i in clause:
+            own.append((clause.index(anchor.i), distance, resolution))
+        elif anchor.i in governors or anchor.pos_ not in _VERBAL:
+            in_sentence.append((distance, resolution))
+    best_own = min(own, key=lambda x: (x[0], x[1]))[2] if own else None
+    return best_own, min(in_sentence, key=lambda x: x[0])[1] if in_sentence else None
+
+
+def _day_within(
+    doc: Doc, coarse: DateResolution, dates: list[DateResolution], published: dt.date | None
+) -> DateResolution | None:
+    """The first day of the article inside the week, month or year ``coarse`` names that is not a statement's
+    day: "a shooting last year" told later as "the Jan. 10 shooting" happened on Jan. 10."""
+    if coarse.precision == "day":
+        return None
+    for resolution in dates:
+        inside = resolution.precision == "day" and _period_holds(coarse, resolution.date)
+        if inside and (published is None or resolution.date <= published) and not is_statement_date(doc, resolution):
+            return resolution
+    return None
+
+
+def _period_holds(coarse: DateResolution, day: dt.date) -> bool:
+    start = coarse.date
+    if coarse.precision == "week":
+        return start <= day < start + dt.timedelta(days=7)
+    if coarse.precision == "month":
+        return (day.year, day.month) == (start.year, start.month)
+    return day.year == start.year
+
+
 def is_statement_date(doc: Doc, resolution: DateResolution) -> bool:
-    """Whether a date is the day of a statement or a court step rather than of what happened: the date hangs on
-    a verb of ``data/dates/statement_verbs.txt`` ("police said Tuesday", "was arraigned Monday")."""
+    """Whether a date is the day of a statement, a court step or an aftermath rather than of what happened:
+    - it hangs on a verb of ``data/dates/statement_verbs.txt`` ("police said Tuesday", "was arraigned Monday")
+      or of ``data/dates/aftermath_verbs.txt`` ("was buried Saturday");
+    - it hangs on a verb of ``data/dates/custody_verbs.txt`` whose sentence names the incident it follows ("was
+      arrested Monday in the shooting"; a bare "was arrested Monday with a gun" is the incident itself);
+    - it belongs to a gathering or proceeding of ``data/dates/aftermath_nouns.txt`` ("a vigil Sunday night",
+      "a vigil was held Sunday", "at a hearing Monday");
+    - it stamps the story's publication or update ("UPDATE: March 5", "(Published Monday, Jan. 20)")."""
     if resolution.start is None or resolution.end is None:
         return False
     span = doc.char_span(resolution.start, resolution.end, alignment_mode="expand")
     if span is None:
         return False
-    anchor = span.root
-    while anchor.head.i != anchor.i and anchor.pos_ not in _VERBAL:
-        anchor = anchor.head
-    return anchor.lemma_.lower() in _statement_verbs()
+    if _is_stamp(span):
+        return True
+    path = [span.root]
+    while path[-1].head.i != path[-1].i and path[-1].pos_ not in _VERBAL:
+        path.append(path[-1].head)
+    anchor = path[-1]
+    lemma = anchor.lemma_.lower()
+    if lemma in _word_list("statement_verbs.txt") | _word_list("aftermath_verbs.txt"):
+        return True
+    if lemma in _word_list("custody_verbs.txt") and _names_an_incident(anchor):
+        return True
+    arguments = [c for c in anchor.children if c.dep_ in _SUBJECTS | {"dobj"}] if anchor.pos_ in _VERBAL else []
+    return any(t.lemma_.lower() in _word_list("aftermath_nouns.txt") for t in path + arguments)
 
 
-@functools.lru_cache(maxsize=1)
-def _statement_verbs() -> frozenset[str]:
-    text = resources.files("newsevents").joinpath("data/dates/statement_verbs.txt").read_text(encoding="utf-8")
+def _is_stamp(span: Span) -> bool:
+    """"UPDATE: March 5", "(Published Monday, Jan. 20)", "Posted 3/26/18", "March 26 update:": the day a story
+    was posted or updated (words of ``data/dates/stamp_words.txt`` next to the date)."""
+    doc, stamps = span.doc, _word_list("stamp_words.txt")
+    before = [t for t in doc[max(span.start - 4, 0) : span.start] if not t.is_punct][-2:]
+    after = [t for t in doc[span.end : span.end + 3] if not t.is_punct][:1]
+    return any(t.lower_ in stamps for t in before + after)
+
+
+def _names_an_incident(verb: Token) -> bool:
+    """"arrested ... in the shooting", "arrested Monday and charged him with firing shots": the arrest's
+    sentence names a violent incident (``data/dates/incident_words.txt``)."""
+    incidents = _word_list("incident_words.txt")
+    return any(t.lemma_.lower() in incidents for t in verb.sent if t.i != verb.i)
+
+
+def _later_step_verbs() -> frozenset[str]:
+    """Verbs whose date is a later step than the incident they govern ("arrested Monday in the shooting")."""
+    return _word_list("statement_verbs.txt") | _word_list("custody_verbs.txt") | _word_list("aftermath_verbs.txt")
+
+
+@functools.cache
+def _word_list(name: str) -> frozenset[str]:
+    """The words of ``data/dates/NAME`` (one per line, ``#`` comments), read once."""
+    text = resources.files("newsevents").joinpath(f"data/dates/{name}").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
@@ -148,7 +221,7 @@ def _ends_clause(token: Token) -> bool:
         return True
     # "identified Wednesday a man shot ...", "was arraigned Monday in the shooting": the statement's or court
     # step's date is not the event's.
-    if token.head.i != token.i and token.head.lemma_.lower() in _statement_verbs():
+    if token.head.i != token.i and token.head.lemma_.lower() in _later_step_verbs():
         return True
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FRAME_MARKERS for c in token.children)
 

@@ -13,8 +13,10 @@ injuries", "in critical condition"), who is carried to a hospital, who is struck
 nothing or zero.
 
 Across sentences, one victim referred back to ("he", "the victim", a last name already named) keeps one fate:
-shot in one sentence and dead in the next is killed, not also injured. A count of two or more in a sentence that
-sums up several incidents or a period ("in separate shootings", "since Friday") is marked ``aggregate``.
+shot in one sentence and dead in the next is killed, not also injured; a group shot holds its dead ("three were
+shot ... one of them died": 2 injured) unless it is set apart from them ("one dead and four others injured").
+A count of two or more in a sentence that sums up several incidents or a period ("in separate shootings",
+"since Friday") is marked ``aggregate``.
 
 ``casualties_for(doc, trigger_i, counts)`` gives an event the counts whose head is the trigger or an event word
 of the same clause family: words joined to it by coordination ("were killed ... and 353 injured"), clauses below
@@ -70,6 +72,10 @@ _PEOPLE = {"people", "other", "victim"}
 _MODIFIED_STATES = {"condition"}
 _PLURAL_TAGS = {"NNS", "NNPS"}
 _OTHERS = {"other", "another"} | _ORDINALS
+# Words that set a group of victims apart from the dead ("four others were hurt", "three more men").
+_APART_WORDS = {"other", "others", "another", "more", "additional"}
+# A killed count within this many sentences of a group shot may be part of that group.
+_GROUP_SENTENCES = 3
 # Edges that stay in the event's clause family when walking down from the trigger.
 _CLAUSE_EDGES = {"conj", "relcl", "acl", "advcl", "xcomp", "ccomp", "pcomp", "prep", "oprd", "acomp", "npadvmod"}
 _ARGUMENT_EDGES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}
@@ -137,8 +143,50 @@ def find_counts(doc: Doc) -> list[CountMention]:
         for mention in _counts_at(token):
             found.setdefault((mention.kind, mention.head_i, mention.start), mention)
     settled = _settle_fates(doc, sorted(found.values(), key=lambda m: (m.start, m.head_i)))
-    return [replace(m, aggregate=True) if m.count.value >= 2 and _several_incidents(doc[m.head_i].sent) else m
-            for m in settled]
+    marked = [replace(m, aggregate=True) if m.count.value >= 2 and _several_incidents(doc[m.head_i].sent) else m
+              for m in settled]
+    return _without_the_dead(doc, marked)
+
+
+def _without_the_dead(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
+    """"Two men were shot ... one of them died": a group reported shot or wounded holds the victims who died,
+    and the injured are the others (injured counts exclude the killed). A group is not reduced when its own
+    sentence gives a killed count of its own ("left one dead and four injured", "killing one and wounding two";
+    not "one of them was killed") or its phrase sets it apart ("four others", "three more men")."""
+    sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
+    index = {m: sentence_of[doc[m.head_i].sent.start] for m in mentions}
+    reduced = []
+    for mention in mentions:
+        dead = [
+            m.count.value for m in mentions
+            if m.kind == "killed" and not m.aggregate and abs(index[m] - index[mention]) <= _GROUP_SENTENCES
+        ]
+        killed = max(dead, default=0)
+        if mention.kind != "injured" or mention.aggregate or mention.count.value < 2 or killed == 0:
+            reduced.append(mention)
+        elif killed > mention.count.value or _apart_from_the_dead(doc, mention, mentions, index):
+            reduced.append(mention)
+        else:
+            rest = Count(mention.count.value - killed, mention.count.text, mention.count.exact)
+            reduced.append(replace(mention, count=rest))
+    return reduced
+
+
+def _apart_from_the_dead(
+    doc: Doc, mention: CountMention, mentions: list[CountMention], index: dict[CountMention, int]
+) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or any(t.lower_ in _APART_WORDS for t in span.root.head.subtree if t.i < span.end + 2):
+        return True
+    return any(
+        m.kind == "killed" and index[m] == index[mention] and not _partitive(doc, m) for m in mentions
+    )
+
+
+def _partitive(doc: Doc, mention: CountMention) -> bool:
+    """"one of them", "two of the victims": a part of a group already counted."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in span.root.children)
 
 
 def _several_incidents(sentence: Span) -> bool:
@@ -280,9 +328,12 @@ def _counts_at(token: Token) -> Iterator[CountMention]:
 
 
 def _unrealized(verb: Token) -> bool:
-    """"tried to shoot him", "threatened to kill her", "could have killed": intended or possible, not done."""
+    """"tried to shoot him", "threatened to kill her", "could have killed": intended or possible, not done; so is
+    a verb joined to such a verb ("threatened to rob and shoot him")."""
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUXILIARIES for c in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL and not _has_subject(verb):
+        return _unrealized(verb.head)
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _word_list("intent_verbs.txt")
 
 
@@ -365,14 +416,23 @@ def _victims(token: Token, role: str) -> _Victims | None:
 
 def _fatal_event_victims(noun: Token) -> _Victims | None:
     """"a fatal shooting" kills at least one; "the fatal shooting of two men" kills the two."""
-    if noun.dep_ == "compound" or not any(c.dep_ == "amod" and c.lower_ in _FATAL_EVENT_WORDS for c in noun.children):
+    modifiers = [
+        c for c in noun.children if c.dep_ == "amod" and c.lower_ in _FATAL_EVENT_WORDS and not _negated_prefix(c)
+    ]
+    if noun.dep_ == "compound" or not modifiers:
         return None
     victims = _noun_victims(noun)
     if victims is not None:
         return victims
-    modifier = next(c for c in noun.children if c.dep_ == "amod" and c.lower_ in _FATAL_EVENT_WORDS)
+    modifier = modifiers[0]
     start, end = modifier.idx, noun.idx + len(noun)
     return _Victims(Count(1, text_of(noun.doc)[start:end], exact=False), start, end)
+
+
+def _negated_prefix(word: Token) -> bool:
+    """"non-fatal", "non fatal": the word after a "non" prefix (split off by the tokenizer) is negated."""
+    before = [t.lower_ for t in word.doc[max(word.i - 2, 0) : word.i]]
+    return bool(before) and (before[-1] == "non" or before == ["non", "-"])
 
 
 def _names_people(doc: Doc, victims: _Victims) -> bool:
@@ -414,6 +474,8 @@ def _state_bearer(noun: Token) -> _Victims | None:
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     if possessors and possessors[0].lower_ in _ONE_PRONOUNS | {"his", "hers"}:
         return _one(possessors[0], possessors[0])
+    if possessors and possessors[0].pos_ in _NOUNS:  # "the victim's injuries were not life-threatening"
+        return _np_count(possessors[0])
     if noun.dep_ == "dobj":
         holder, preposition = noun.head, ""
     elif noun.dep_ == "pobj" and noun.head.lower_ in prepositions:
@@ -432,12 +494,17 @@ def _state_bearer(noun: Token) -> _Victims | None:
         return _np_count(arguments[0])
     if holder.dep_ in ("acl", "relcl"):  # "a man suffering from ..."
         return _np_count(holder.head)
+    if holder.dep_ == "pcomp" and holder.head.pos_ == "ADP":  # "arrived after suffering injuries"
+        governor = holder.head.head
+        return None if governor.lemma_.lower() in _FATAL_LEMMAS else _first_subject(governor)
     return _first_subject(holder.head) if holder.dep_ == "advcl" else None
 
 
 def _aimed_at(verb: Token) -> bool:
-    """"teenagers shot at a car": aimed at, not hit (an active verb with no object; "was shot at a bus stop" is
-    a place)."""
+    """"teenagers shot at a car", "she was shot at": aimed at, not hit (an active verb with no object, or an "at"
+    left without its object; "was shot at a bus stop" is a place)."""
+    if any(c.lower_ == "at" and c.dep_ in ("prep", "prt") and not list(c.children) for c in verb.children):
+        return True
     if _has_object(verb) or not any(c.dep_ == "nsubj" for c in verb.children) or verb.tag_ == "VBN":
         return False
     return any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
@@ -450,7 +517,7 @@ def _first_subject(verb: Token) -> _Victims | None:
 
 def _fatal_state(noun: Token) -> bool:
     """"a fatal gunshot wound", "mortal wounds"."""
-    return any(c.dep_ == "amod" and c.lower_ in _FATAL_STATE_WORDS for c in noun.children)
+    return any(c.dep_ == "amod" and c.lower_ in _FATAL_STATE_WORDS and not _negated_prefix(c) for c in noun.children)
 
 
 def _carried_to_care(verb: Token) -> _Victims | None:
@@ -491,6 +558,8 @@ def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
                 return _np_count(child)
         if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
             return _np_count(token.head)
+        if token.dep_ in ("oprd", "acomp") and token.tag_ == "VBN":  # "left one person injured"
+            return _adjective_victims(token)
     else:
         for child in children:
             if child.dep_ in _SUBJECTS:
@@ -579,7 +648,9 @@ def _np_count(head: Token) -> _Victims | None:
 
 def _single_np_count(head: Token) -> _Victims | None:
     lower = head.lower_
-    if lower in ("nobody", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+    if lower in ("nobody", "none", "neither") or any(
+        c.dep_ == "det" and c.lower_ in ("no", "neither") for c in head.children
+    ):
         start = min(head.left_edge.idx, head.idx)
         return _Victims(Count(0, text_of(head.doc)[start : head.idx + len(head)]), start, head.idx + len(head))
     if _is_number(head) and (head.pos_ in ("NUM", "NOUN") or lower == "both"):
