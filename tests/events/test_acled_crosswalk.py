@@ -106,3 +106,80 @@ def test_motive_of_a_retaliation_is_no_event(events):
 def test_self_claim_needs_a_known_act(events):
     assert not [e for e in events("The group said it carried out the bombing in the market.") if e.type == "ASSAULT"]
     assert [e for e in events("The group said it carried out two bombings in the market.") if e.type == "ASSAULT"]
+
+
+def test_officials_are_civilians_as_targets_but_state_as_sources():
+    gunmen = Actor(text="gunmen", name="gunmen", country="NGA", sector="UAF", acled_type="Political militia")
+    mayor = Actor(text="the mayor", name="mayor", country="NGA", sector="GOV")
+    soldiers = Actor(text="soldiers", name="soldiers", country="NGA", sector="MIL")
+    assert acled("ASSAULT", None, "190", source=gunmen, target=mayor, words=set()).sub_event_type == "Attack"
+    assert acled("ASSAULT", None, "190", source=gunmen, target=soldiers, words=set()).sub_event_type == "Armed clash"
+    assert acled("ASSAULT", None, "190", source=mayor, target=gunmen, words=set()).sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ({"sign", "peace", "deal"}, "Agreement"),
+    ({"agree", "release", "prisoners"}, "Agreement"),
+    ({"agree", "boost", "trade"}, None),
+])
+def test_only_agreements_between_conflict_parties_are_acled_agreements(words, expected):
+    found = acled("AGREE", None, "030", source=None, target=None, words=words)
+    assert (found.sub_event_type if found else None) == expected
+
+
+def test_untargeted_violence_is_typed_by_who_it_hits():
+    militants = Actor(text="militants", name="militants", country="MLI", sector="INS", acled_type="Rebel group")
+    assert acled("ASSAULT", None, "190", source=militants, target=None,
+                 words={"storm", "convoy", "patrol"}).sub_event_type == "Armed clash"
+    assert acled("ASSAULT", None, "190", source=militants, target=None,
+                 words={"storm", "hotel", "guests"}).sub_event_type == "Attack"
+
+
+def test_state_seizures_outside_conflict_are_not_coded():
+    customs = Actor(text="customs officers", name="customs", country="KEN", sector="GOV")
+    assert acled("COERCE", "seize", "171", source=customs, target=None, words={"shipment", "timber"}) is None
+
+
+def test_rioting_mob_without_a_demonstration_is_mob_violence():
+    riot = Event(id="r", type="PROTEST", mode="riot", cameo="145", acled=None, source=None, target=None, trigger="")
+    assert demonstration([riot], {"mob", "riot", "torch"}).sub_event_type == "Mob violence"
+    assert demonstration([riot], {"protester", "riot", "torch"}).sub_event_type == "Violent demonstration"
+
+
+def test_protesters_violence_without_a_named_target_is_a_violent_demonstration():
+    protesters = Actor(text="protesters", name="protesters", country="KEN", sector="OPP", acled_type="Protesters")
+    rampage = Event(id="a", type="ASSAULT", mode=None, cameo="180", acled=None, source=protesters, target=None,
+                    trigger="rampaged")
+    died = Event(id="d", type="ASSAULT", mode=None, cameo="190", acled=None, source=protesters, target=None,
+                 trigger="died")
+    assert demonstration([rampage], {"protester", "rampage"}).sub_event_type == "Violent demonstration"
+    assert demonstration([died], {"protester", "die"}).sub_event_type == "Excessive force against protesters"
+
+
+@pytest.mark.parametrize("text", [
+    "Four workers died when a boiler exploded at a sugar mill.",
+    "A blast ripped through a fertiliser plant, killing six people.",
+])
+def test_incidents_at_industrial_sites_are_accidents(events, text):
+    assert not [e for e in events(text) if e.type == "ASSAULT"]
+
+
+def test_incident_at_an_ordinary_place_stays_an_assault(events):
+    assert [e for e in events("A blast ripped through a bus station, killing six people.") if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The interior ministry blamed the ambush on a breakaway faction.",
+    "A little-known group is thought to be behind the kidnapping of the engineers.",
+])
+def test_attributed_acts_are_no_new_events(events, text):
+    assert not [e for e in events(text) if e.type == "ASSAULT"]
+
+
+def test_reactions_and_talks_name_their_topic_not_an_event(events):
+    assert not [e for e in events("The envoy voiced concern about the fighting in the south.") if e.type == "ASSAULT"]
+
+
+def test_a_killing_in_a_raid_is_the_killing(events):
+    found = events("Bandits killed seven traders in a raid on the market.")
+    assert [e.type for e in found if e.acled] == ["ASSAULT"]

@@ -33,8 +33,11 @@ TARGET_PREPS = ("on", "upon", "against", "to", "into", "with", "from", "at", "fo
 DOBJ_TARGET_PREPS = ("from", "against", "on", "with", "to", "into", "between", "toward", "towards", "for")
 PARTNER_PREPS = (*DOBJ_TARGET_PREPS, "of", "by")
 STANCE_PREPS = ("against", "of", "at", "for", "over", "to")
+AIM_PREPS = ("at", "on")  # "aimed at ending", "planning on attacking"
 MEANS_PREPS = ("in", "by")  # "killed in an air strike", "destroyed by shelling": the nominal is the act itself
 CAUSE_PREPS = ("in", "by", "after", "during", "from")  # "killed in floods", "destroyed by fire", "died from ..."
+VENUE_PREPS = ("at", "in", "inside", "through")  # "an explosion ripped through a chemical plant"
+WHEN_MARKS = ("when", "as", "after")  # "were killed when a fire swept through ..."
 CONDITION_MARKERS = ("if", "unless")  # "threatened to X unless Y ...": the threat is made to Y
 NOMINAL_SOURCE_DEPS = {"poss", "compound", "amod"}
 QUANTITIES = {"dozen", "score", "hundred", "thousand", "million", "number", "group", "handful", "some", "many"}
@@ -149,6 +152,14 @@ class EventCoder:
                 return _Trigger(token, cameo, used)
         return None
 
+    def _weaker_means(self, verb_type: str, nominal: Token) -> bool:
+        """Does a nominal naming how an assault was done name a lesser act ("killed 15 villagers in a raid": the
+        killing is the act, the raid, a seizure in CAMEO, only its setting)?"""
+        if verb_type != "ASSAULT" or nominal.dep_ != "pobj":
+            return False
+        found = self.lexicon.plover(self._nominal_code(nominal) or "")
+        return found is not None and found.type != "ASSAULT"
+
     def _nominal_trigger(self, token: Token, verbs: dict[int, _Trigger]) -> _Trigger | None:
         head = token.head
         while head.pos_ == "ADP" and head.head.i != head.i:
@@ -161,19 +172,27 @@ class EventCoder:
             if plover and plover.type in folding:
                 return None  # the topic of a request or accusation ("called on X to lift the embargo")
         cameo = self._nominal_code(token)
-        if cameo is None or self._motive(token):
+        if cameo is None or self._topic(token):
             return None
         # "threatened to impose a curfew": the nominal is the act a commissive verb announces
         commissive = self.lexicon.cues["commissive_verbs"]
         governor = next((v for v in ctx.governors(token) if v.lemma_.lower() in commissive), None)
         return _Trigger(token, self._nominal_sense(token, cameo), frozenset(), governor)
 
-    def _motive(self, token: Token) -> bool:
-        """Is the nominal what another act answers ("in retaliation for the arrest of its leader")? It is that act's
-        motive, told as its topic, not an event of the sentence."""
-        prep = token.head
-        return (token.dep_ == "pobj" and prep.lower_ in STANCE_PREPS
-                and prep.head.lemma_.lower() in self.lexicon.cues["stance_nouns"])
+    def _topic(self, token: Token) -> bool:
+        """Is the act what another one answers ("in retaliation for the arrest of its leader"), what a reaction or
+        talks are about ("expressed concern over the clashes", "talks on ending the fighting", "condolences over
+        the bombing that killed 20") or what something aims at ("talks aimed at ending the clashes")? It is told as
+        a topic, not an event of the sentence."""
+        if token.dep_ in DESCRIPTIVE_CLAUSES and token.head.pos_ in ("NOUN", "PROPN"):
+            token = token.head
+        if token.dep_ not in ("pobj", "pcomp"):
+            return False
+        cues, prep = self.lexicon.cues, token.head
+        governor = prep.head.lemma_.lower()
+        return ((prep.lower_ in STANCE_PREPS and governor in cues["stance_nouns"])
+                or (prep.lower_ in cues["topic_preps"] and governor in cues["topic_nouns"])
+                or (prep.lower_ in AIM_PREPS and governor in cues["intention_verbs"]))
 
     def _nominal_code(self, token: Token) -> str | None:
         """CAMEO code of the longest nominal phrase ending in ``token`` (a hyphenated word first: "sit-in");
@@ -245,7 +264,7 @@ class EventCoder:
                         and (token.dep_ != "pobj" or token.head.lower_ in MEANS_PREPS)):
                     plover = self.lexicon.plover(verbs[governor.i].cameo)
                     keeps = self.lexicon.cues["folding_types"] | self.lexicon.cues["topic_types"]
-                    if plover and plover.type not in keeps:
+                    if plover and plover.type not in keeps and not self._weaker_means(plover.type, token):
                         del verbs[governor.i]
                         performer = governor
                 found = self._nominal_trigger(token, verbs)
@@ -323,7 +342,7 @@ class EventCoder:
             return self._subjects(issuer, depth + 1) if issuer is not None else []
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return _with_conjuncts([head])
-        if verb.dep_ == "acl" and _after_comma(verb):
+        if verb.dep_ == "acl" and ctx.after_comma(verb):
             # "X blamed the unrest on gangs, called on ..." misparsed as a modifier of "gangs":
             # it is a predicate conjoined to the clause's verb
             clause = _governing_verb(head)
@@ -417,15 +436,41 @@ class EventCoder:
 
     def _accidental(self, trigger: Token) -> bool:
         """Is the harm done by a disaster or an accident? Its cause is the trigger's subject, the nominal itself,
-        a cause phrase ("killed in a bus crash", "by a landslide"), or the clause a bare participle hangs on
-        ("a bus collided with a truck, killing 15")."""
+        a cause phrase ("killed in a bus crash", "by a landslide"), a when-clause ("died when a fire swept through
+        ..."), or the clause a bare participle hangs on ("a bus collided with a truck, killing 15")."""
+        accidents = self.lexicon.cues["accident_causes"]
+        head = trigger.head
+        if trigger.dep_ in ("advcl", "conj", "xcomp") and head.i != trigger.i and (
+            head.lemma_.lower() in accidents or (head.pos_ == "VERB" and self._accidental_clause(head))
+        ):
+            return True
+        return self._accidental_clause(trigger)
+
+    def _accidental_clause(self, trigger: Token) -> bool:
+        cues = self.lexicon.cues
         causes = self._subjects(trigger) if trigger.pos_ == "VERB" else [trigger]
         causes += [p for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPS
                    for p in c.children if p.dep_ == "pobj"]
-        accidents = self.lexicon.cues["accident_causes"]
-        if trigger.dep_ in ("advcl", "conj", "xcomp") and trigger.head.lemma_.lower() in accidents:
+        if ctx.violent_cause(*causes, lexicon=self.lexicon):  # "troops killed five in an exchange of fire"
+            return False
+        if any(ctx.accidental_cause(cause, lexicon=self.lexicon) for cause in causes):
             return True
-        return any(ctx.accidental_cause(cause, lexicon=self.lexicon) for cause in causes)
+        for clause in _when_clauses(trigger):  # "killed when a gas cylinder blew up", "when a tunnel caved in"
+            subjects = self._subjects(clause) if clause.pos_ == "VERB" else [clause]
+            if any(ctx.accidental_cause(s, lexicon=self.lexicon) for s in subjects) or (
+                clause.lemma_.lower() in cues["accident_verbs"]
+                and not any(ctx.violent_cause(s, lexicon=self.lexicon) for s in subjects)
+            ):
+                return True
+        # an unexplained incident ("an explosion", "a blast") is told apart by where it happened: "ripped through
+        # a chemical factory" is an accident, "ripped through a market" is not
+        clause = trigger if trigger.pos_ == "VERB" else trigger.head if trigger.dep_ in SUBJECTS else None
+        incidents = [c for c in causes if c.lemma_.lower() in self._nominal_heads]
+        if clause is None or not incidents or len(incidents) < len(causes):
+            return False
+        venues = [p for c in clause.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS
+                  for p in c.children if p.dep_ == "pobj"]
+        return ctx.accidental_cause(*incidents, *venues, lexicon=self.lexicon)
 
     # -- coding -----------------------------------------------------------------------------------
 
@@ -500,7 +545,8 @@ class EventCoder:
             mode = lexicon.plover(cameo).mode
         elif trigger.governor is not None and trigger.governor.lemma_.lower() in lexicon.cues["agreement_verbs"]:
             kind, cameo, mode = "AGREE", "030", None  # "agreed to postpone the march": what is agreed to
-        if ctx.attributed(token, lexicon=lexicon) or (kind == "ASSAULT" and self._accidental(anchor)):
+        if (ctx.attributed(token, lexicon=lexicon) or (token.pos_ == "VERB" and self._topic(token))
+                or (kind == "ASSAULT" and self._accidental(anchor))):
             return []
         context, reporter = ctx.flags(token, lexicon=lexicon)
         if context.negated and kind in REFUSAL_OF and any(c.dep_ == "neg" for c in anchor.children):
@@ -764,6 +810,12 @@ def _condition_subjects(verb: Token) -> list[Token]:
     return [s for c in clauses for s in c.children if s.dep_ in SUBJECTS]
 
 
+def _when_clauses(verb: Token) -> list[Token]:
+    """Adverbial clauses of ``verb`` telling what brought it about ("killed when a boiler exploded")."""
+    return [c for c in verb.children if c.dep_ == "advcl"
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in WHEN_MARKS for m in c.children)]
+
+
 def _enclosing_clause(verb: Token) -> Token | None:
     """The verb whose clause an infinitive, participle or purpose clause hangs on: it happens there too
     ("sent inspectors to a plant in X to monitor ...", "declared ..., suspending X and arresting Y")."""
@@ -839,10 +891,3 @@ def _merge(kept: Event, again: Event) -> None:
     )
     kept.attributed_to = kept.attributed_to or again.attributed_to
 
-
-def _after_comma(token: Token) -> bool:
-    """Whether ``token`` follows a comma, closing quotes aside ("... on gangs,” called on ...")."""
-    i = token.i - 1
-    while i >= 0 and token.doc[i].is_quote:
-        i -= 1
-    return i >= 0 and token.doc[i].lower_ == ","

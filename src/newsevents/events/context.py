@@ -16,6 +16,7 @@ from ..records import Context
 from .lexicon import Lexicon
 
 COMPLEMENT = {"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep", "dobj"}
+ACT_PREPS = ("for", "of")  # "blamed X for the attack", "accused X of attacking": the act attributed
 YEAR = re.compile(r"^(19|20)\d\d$")
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -122,26 +123,41 @@ def _phrase_words(token: Token) -> list[Token]:
     return sorted(words, key=lambda w: w.i)
 
 
-def accidental_cause(phrase: Token, *, lexicon: Lexicon) -> bool:
-    """Does ``phrase`` name a natural disaster or an accident ("the earthquake", "a gas explosion at a plant")
+def accidental_cause(*phrases: Token, lexicon: Lexicon) -> bool:
+    """Do ``phrases`` name a natural disaster or an accident ("the earthquake", "a gas explosion at a plant")
     and no weapon or armed actor ("rocket fire", "a fire set by militants")?"""
-    cues = lexicon.cues
-    words = {w for t in phrase.subtree for w in (t.lower_, t.lemma_.lower())}
-    return not words.isdisjoint(cues["accident_causes"]) and words.isdisjoint(cues["violent_causes"])
+    words = _words(phrases)
+    return not words.isdisjoint(lexicon.cues["accident_causes"]) and not violent_cause(*phrases, lexicon=lexicon)
+
+
+def violent_cause(*phrases: Token, lexicon: Lexicon) -> bool:
+    """Do ``phrases`` name a weapon or an armed actor?"""
+    return not _words(phrases).isdisjoint(lexicon.cues["violent_causes"])
+
+
+def _words(phrases: tuple[Token, ...]) -> set[str]:
+    return {w for phrase in phrases for t in phrase.subtree for w in (t.lower_, t.lemma_.lower())}
 
 
 def attributed(token: Token, *, lexicon: Lexicon) -> bool:
-    """Is ``token`` inside a claim of responsibility ("claimed responsibility for the bombing that killed ...",
-    "claimed the attack", "said it carried out the attack")? A claim attributes an act; it is no new act."""
+    """Is ``token`` inside a claim of responsibility or an attribution ("claimed responsibility for the bombing
+    that killed ...", "claimed the attack", "said it carried out the attack", "blamed the blast on X", "X is believed
+    to be behind the attack")? A claim attributes an act; it is no new act."""
     cues = lexicon.cues
     if _self_claim(token, cues):
         return True
     current = token
     while current.head.i != current.i:
+        if current.dep_ == "acl" and after_comma(current):
+            return False  # a predicate after a comma, misparsed as a modifier ("blamed the unrest on X, called on ...")
         head = current.head
-        if head.lemma_.lower() in cues["attribution_nouns"]:
-            return True
-        if current.dep_ == "dobj" and head.lemma_.lower() in cues["attribution_verbs"]:
+        if head.lemma_.lower() in cues["attribution_nouns"] or head.lower_ in cues["attribution_preps"]:
+            return True  # "claimed responsibility for ...", "the group behind the attack"
+        # "claimed the attack", "blamed the bombing on X", "blamed X for the attack", "accused X of attacking ..."
+        # ("blamed X on Y": Y is who is blamed); but not a participle describing an actor ("rebels accused of using
+        # gas attacked ..." tells of the attack)
+        if ((current.dep_ == "dobj" or (current.dep_ == "prep" and current.lower_ in ACT_PREPS))
+                and head.lemma_.lower() in cues["attribution_verbs"] and head.dep_ != "acl"):
             return True
         current = head
     return False
@@ -172,3 +188,11 @@ def flags(token: Token, *, lexicon: Lexicon) -> tuple[Context, Token | None]:
         background=_background(token, chain, lexicon),
     )
     return context, reporter
+
+
+def after_comma(token: Token) -> bool:
+    """Whether ``token`` follows a comma, closing quotes aside ("... on gangs,” called on ...")."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_quote:
+        i -= 1
+    return i >= 0 and token.doc[i].lower_ == ","

@@ -13,11 +13,17 @@ from .lexicon import NOT_CODED, Lexicon
 DESTROY_PROPERTY = "1712"  # CAMEO
 
 
-def actor_class(actor: Actor | None, *, lexicon: Lexicon | None = None) -> str:
-    """Coarse ACLED role of an actor: state, armed, protester, rioter, mob, civilian or none."""
+def actor_class(actor: Actor | None, *, lexicon: Lexicon | None = None, target: bool = False) -> str:
+    """Coarse ACLED role of an actor: state, armed, protester, rioter, mob, civilian or none.
+
+    As a ``target``, officials, legislators, judges and party members are civilians: ACLED codes violence against
+    them as violence against civilians; only the state's armed agents fight battles.
+    """
     if actor is None:
         return "none"
     classes = (lexicon or Lexicon.default()).cues["actor_classes"]
+    if target and actor.sector in classes["state_sectors"] and actor.sector not in classes["armed_sectors"]:
+        return "civilian"
     acled_type = (actor.acled_type or "").lower()
     words = set(actor.text.lower().split())
     if "rioter" in acled_type or words & classes["rioter"]:
@@ -73,7 +79,7 @@ def acled(
     """
     lexicon = lexicon or Lexicon.default()
     source_class = actor_class(source, lexicon=lexicon)
-    target_class = actor_class(target, lexicon=lexicon)
+    target_class = actor_class(target, lexicon=lexicon, target=True)
     cue_sets = lexicon.cues["cue_sets"]
     for rule in lexicon.acled:
         if rule.plover != plover or (rule.modes is not None and mode not in rule.modes):
@@ -97,7 +103,8 @@ def acled(
 def demonstration(events: list[Event], words: set[str], *, lexicon: Lexicon | None = None) -> Acled | None:
     """ACLED type of the demonstration a sentence tells of, from all its events and words; None without one.
 
-    ACLED codebook: demonstrators who use violence or destroy property make a violent demonstration; else lethal
+    ACLED codebook: demonstrators who use violence or destroy property make a violent demonstration (a rioting mob
+    with no demonstration named, mob violence); else lethal
     or live-fire force against them is excessive force; else dispersal, tear gas or arrests a protest with
     intervention; else it is a peaceful protest.
     """
@@ -109,12 +116,16 @@ def demonstration(events: list[Event], words: set[str], *, lexicon: Lexicon | No
     violent_actors = {"protester", "rioter", "mob"}
     if (
         any(e.type == "PROTEST" and e.mode == "riot" for e in events)
-        # an assault of protesters on someone ("demonstrators attacked police"; "protesters died" has no target)
-        or any(e.type == "ASSAULT" and e.target is not None
-               and actor_class(e.source, lexicon=lexicon) in violent_actors for e in events)
+        # an assault by protesters ("demonstrators attacked police", "rampaged"), not their death ("protesters died")
+        or any(e.type == "ASSAULT" and actor_class(e.source, lexicon=lexicon) in violent_actors
+               and (e.target is not None or e.trigger.lower() not in cue_sets["lethal_force"]) for e in events)
         or any(e.cameo == DESTROY_PROPERTY for e in events)  # arson or vandalism at a demonstration
         or not cue_sets["demonstrator_violence"].isdisjoint(words)
     ):
+        # a rioting crowd named as a mob or villagers, with no demonstration named, is mob violence
+        crowd = cue_sets["mob"] | lexicon.cues["actor_classes"]["mob"]
+        if cue_sets["protest"].isdisjoint(words) and not crowd.isdisjoint(words):
+            return Acled("Riots", "Mob violence")
         return Acled("Riots", "Violent demonstration")
     crowd_control = not cue_sets["crowd_control"].isdisjoint(words)
     if not cue_sets["lethal_force"].isdisjoint(words) or (
