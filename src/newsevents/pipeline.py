@@ -139,6 +139,10 @@ class Extractor:
         )
 
 
+# Articles sent to a worker at a time. Small chunks keep every worker busy until the
+# last article; a chunk of 32 left one worker idle for up to a chunk at the end of a run.
+WORKER_CHUNK_SIZE = 8
+
 _worker_extractor: Extractor | None = None
 
 
@@ -195,7 +199,7 @@ def extract_results(
     with context.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
         # Pool.imap would drain the input eagerly; a bounded queue keeps memory flat.
         in_flight: collections.deque = collections.deque()
-        for chunk in _chunks(articles, batch_size):
+        for chunk in _chunks(articles, min(batch_size, WORKER_CHUNK_SIZE)):
             in_flight.append(pool.apply_async(_extract_chunk, (chunk, batch_size)))
             if len(in_flight) >= 2 * workers:
                 yield from in_flight.popleft().get()
