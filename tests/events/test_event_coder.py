@@ -515,3 +515,17 @@ def test_project_patterns_code_the_main_event(code, text, kind):
 
     doc, coded = code(text)
     assert min(coded, key=lambda c: salience(c, doc)).event.type == kind
+
+
+def test_a_phrasal_verb_acting_on_an_event_lends_it_neither_its_subject_nor_its_meaning(events):
+    (uprising,) = [e for e in events("Soldiers were flown in to help put down a violent uprising.") if e.type == "PROTEST"]
+    assert uprising.source is None
+    (dispersed,) = [e for e in events("Soldiers broke up the protest.") if e.type == "PROTEST"]
+    assert dispersed.source is None
+    (strike,) = [e for e in events("Students carried out a hunger strike.") if e.type == "PROTEST"]
+    assert strike.source is not None and strike.source.sector in ("EDU", "CVL", "OPP")
+
+
+def test_a_called_off_attack_is_negated(events):
+    (attack,) = [e for e in events("Rebels called off the attack.") if e.type == "ASSAULT"]
+    assert attack.context.negated

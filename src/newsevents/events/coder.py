@@ -225,6 +225,20 @@ class EventCoder:
         cue_sets = self.lexicon.cues["cue_sets"]
         return next((sense for cue, sense in senses if not cue_sets[cue].isdisjoint(words)), cameo)
 
+    def _performs(self, verb: Token) -> bool:
+        """Does ``verb`` say its subject carried out its object ("staged a strike", "renewed talks": a verb with no
+        event reading of its own)? A phrasal verb means something of its own ("put down an uprising", "called off
+        the strike") unless it is a performing phrase ("carried out an attack")."""
+        phrase = ctx.phrasal(verb)
+        if " " in phrase:
+            return phrase in self.lexicon.cues["performing_verbs"]
+        return phrase in self.lexicon.cues["performing_verbs"] or phrase not in self._verbs
+
+    def _acts_on(self, verb: Token) -> bool:
+        """Is ``verb`` a phrasal verb acting on its object ("put down the uprising", "broke up the protest"), whose
+        subject neither performs the object's act nor lends the verb's meaning to it?"""
+        return " " in ctx.phrasal(verb) and not self._performs(verb)
+
     def _doers(self, nominal: Token) -> list[Token]:
         """The subjects of the verb a nominal is the object of ("jets carried out strikes"); none for a verb."""
         verb = _governing_verb(nominal) if nominal.pos_ != "VERB" and nominal.dep_ == "dobj" else None
@@ -583,16 +597,15 @@ class EventCoder:
             if (
                 governor is not None
                 and token.dep_ == "dobj"
-                and (governor.lemma_.lower() in self.lexicon.cues["performing_verbs"]
-                     or governor.lemma_.lower() not in self._verbs)
+                and self._performs(governor)
                 and not _unique(resolver.actor(t) for t in sources)
             ):
                 sources = self._subjects(governor)
-            if not sources and trigger.performer is not None:
+            if not sources and trigger.performer is not None and not self._acts_on(trigger.performer):
                 sources = self._subjects(trigger.performer)  # "Israel reimposed blockades"
             if not sources and trigger.governor is not None:
                 sources = self._subjects(anchor)  # "X threatened to impose a curfew"
-            if not sources and unnamed and governor is not None and token.dep_ == "dobj":
+            if not sources and unnamed and governor is not None and token.dep_ == "dobj" and not self._acts_on(governor):
                 sources = self._subjects(governor)  # "X tightened the naval blockade"
             sources = sources or unnamed
         clause_verb = _governing_verb(token) if token.pos_ != "VERB" else None  # "staged a protest in X"

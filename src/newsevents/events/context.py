@@ -35,12 +35,21 @@ def governors(token: Token, *, limit: int = 3) -> list[Token]:
     return found
 
 
+def phrasal(verb: Token) -> str:
+    """The verb's lemma with its particle ("call off", "put down"), else its lemma."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    return f"{lemma} {particle}" if particle else lemma
+
+
 def _negated(token: Token, chain: list[Token], lexicon: Lexicon) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
     negating = lexicon.cues["negating_verbs"]
     for governor in chain[:1]:
-        if governor.lemma_.lower() in negating or any(c.dep_ == "neg" for c in governor.children):
+        if {governor.lemma_.lower(), phrasal(governor)} & set(negating) or any(
+            c.dep_ == "neg" for c in governor.children
+        ):
             return True
     return False
 
