@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -358,8 +359,11 @@ class ActorCoder:
 
     def _named_modifier(self, span: Span, focus_country: str | None) -> ActorMention | None:
         """"a United Nations appeal", "Hamas rockets": an organisation named before a non-actor head."""
-        for m in self._matches(span.doc):
-            if span.start <= m.start and m.end <= span.root.i and m.best.kind == "named":
+        matches, root = self._matches(span.doc), span.root.i
+        for m in matches[bisect.bisect_left(matches, span.start, key=lambda m: m.start):]:
+            if m.start >= root:
+                break
+            if m.end <= root and m.best.kind == "named":
                 actor = self._code(span.doc[m.start:m.end], focus_country=focus_country, as_mention=False)
                 if actor is not None:
                     return ActorMention(m.start, m.end, actor)
