@@ -520,8 +520,7 @@ def test_project_patterns_code_the_main_event(code, text, kind):
 def test_a_phrasal_verb_acting_on_an_event_lends_it_neither_its_subject_nor_its_meaning(events):
     (uprising,) = [e for e in events("Soldiers were flown in to help put down a violent uprising.") if e.type == "PROTEST"]
     assert uprising.source is None
-    (dispersed,) = [e for e in events("Soldiers broke up the protest.") if e.type == "PROTEST"]
-    assert dispersed.source is None
+    assert not [e for e in events("Soldiers broke up the protest.") if e.type == "PROTEST" and e.source is not None]
     (strike,) = [e for e in events("Students carried out a hunger strike.") if e.type == "PROTEST"]
     assert strike.source is not None and strike.source.sector in ("EDU", "CVL", "OPP")
 
@@ -529,3 +528,18 @@ def test_a_phrasal_verb_acting_on_an_event_lends_it_neither_its_subject_nor_its_
 def test_a_called_off_attack_is_negated(events):
     (attack,) = [e for e in events("Rebels called off the attack.") if e.type == "ASSAULT"]
     assert attack.context.negated
+
+
+@pytest.mark.parametrize("text", [
+    "Police broke up the rally with tear gas.",
+    "Riot police dispersed the crowd with water cannon.",
+    "Security forces broke up a rally by opposition supporters.",
+])
+def test_dispersing_a_gathering_is_a_protest_with_intervention_by_the_force(events, text):
+    (event,) = [e for e in events(text) if e.acled is not None]
+    assert event.source is not None and event.source.sector in ("COP", "MIL")
+    assert event.acled.sub_event_type == "Protest with intervention"
+
+
+def test_a_known_phrasal_verb_does_not_fall_back_to_its_bare_verb(events):
+    assert events("The coalition broke up after the election.") == []

@@ -141,8 +141,12 @@ class EventCoder:
                 post.add(word.lower_)
                 post.add(word.lemma_.lower())
         direct = {w for c in objects for w in (c.lower_, c.lemma_.lower())}
+        phrasal = ctx.phrasal(token)
         for word in words:
-            found = self.lexicon.verb_code(word, pre=pre, post=post, direct=direct)
+            found = self.lexicon.verb_code(word, pre=pre, post=post, direct=direct,
+                                           content_only=" " in phrasal and " " not in word)
+            if not found and word == phrasal and word in self.lexicon.verbs:
+                return None  # a known phrasal verb means what it says or nothing: "the coalition broke up" is no "break"
             if found:
                 cameo, used = found
                 if lemma in self.lexicon.cues["appeal_verbs"] and any(

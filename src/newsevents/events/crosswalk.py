@@ -8,7 +8,7 @@ Acled(event_type='Explosions/Remote violence', sub_event_type='Air/drone strike'
 from __future__ import annotations
 
 from ..records import Acled, Actor, Event
-from .lexicon import NOT_CODED, Lexicon
+from .lexicon import NOT_CODED, REPRESSION, Lexicon
 
 DESTROY_PROPERTY = "1712"  # CAMEO
 
@@ -132,6 +132,7 @@ def demonstration(events: list[Event], words: set[str], *, lexicon: Lexicon | No
         not crowd_control and not cue_sets["severe_force"].isdisjoint(words)
     ):
         return Acled("Protests", "Excessive force against protesters")
-    if crowd_control or not cue_sets["intervention"].isdisjoint(words) or any(e.type == "COERCE" for e in events):
+    if (crowd_control or not cue_sets["intervention"].isdisjoint(words)
+            or any(e.type == "COERCE" or e.cameo == REPRESSION for e in events)):
         return Acled("Protests", "Protest with intervention")
     return Acled("Protests", "Peaceful protest")

@@ -149,7 +149,7 @@ class Lexicon:
                    acled, cues)
 
     def verb_code(
-        self, lemma: str, *, pre: set[str], post: set[str], direct: set[str] | None = None
+        self, lemma: str, *, pre: set[str], post: set[str], direct: set[str] | None = None, content_only: bool = False
     ) -> tuple[str, frozenset[str]] | None:
         """CAMEO code of verb ``lemma`` given the words before/after it, and the words the pattern used.
 
@@ -157,7 +157,8 @@ class Lexicon:
         else the verb's default code. Patterns written for another verb of the block apply only if
         they keep the verb's PLOVER type. A pattern of function words alone ("attack for") must match
         ``direct``, the verb's own dependents, when given: "a camp for refugees was attacked" is no
-        "attack for".
+        "attack for"; with ``content_only`` (a phrasal verb read as its bare verb) it never applies:
+        "broke up the rally with tear gas" is no "break with".
         """
         entry = self.verbs.get(lemma)
         if entry is None:
@@ -171,7 +172,8 @@ class Lexicon:
                 continue
             for word in sorted(post | pre):
                 for pattern in index.get(word, ()):
-                    if not pattern.content and (not default or (direct is not None and not _matches(pattern, pre, direct))):
+                    if not pattern.content and (content_only or not default
+                                                or (direct is not None and not _matches(pattern, pre, direct))):
                         continue  # a light verb needs a content word, not just "(TO)"
                     if pattern.cameo == REPRESSION and default and self._same_type(default, "170"):
                         continue
