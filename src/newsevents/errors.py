@@ -85,6 +85,8 @@ class Messages:
     BAD_WORKERS = "--workers must be at least 1, not {value}"
     DB_NEWER = "{path} was written by a newer newsevents (schema version {found}, this version reads up to {supported}); upgrade newsevents"
     DB_OPEN = "cannot open the event database {path}: {error}"
+    DB_OLDER = ("{path} was written by an older newsevents (schema version {found}, this version needs {supported}) "
+                "and cannot be upgraded here ({error}); open it once with write access, e.g. `newsevents ingest --db {path}`")
     DB_READONLY = "the event database {path} is read-only: {error}"
     DB_FULL = "the disk holding {path} is full; nothing of the failed batch was stored: {error}"
     DB_BROKEN = "{path} is not a newsevents database or is damaged: {error}"

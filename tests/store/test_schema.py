@@ -38,6 +38,28 @@ def test_database_from_a_newer_version_is_refused(db_path):
         Store(db_path, readonly=True)
 
 
+def test_a_database_of_an_older_version_is_upgraded_when_first_read(tmp_path):
+    path = tmp_path / "old.db"
+    connection = sqlite3.connect(path, isolation_level=None)
+    for statement in schema.MIGRATIONS[0].split(";"):
+        if statement.strip():
+            connection.execute(statement)
+    connection.execute("PRAGMA user_version = 1")
+    connection.close()
+    with Store(path, readonly=True) as store:
+        assert store.events() == []
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    connection.close()
+
+
+def test_a_sqlite_file_of_another_program_is_refused_for_reading(tmp_path):
+    path = tmp_path / "other.db"
+    sqlite3.connect(path).execute("CREATE TABLE notes (text TEXT)").connection.close()
+    with pytest.raises(StoreError, match="not a newsevents database"):
+        Store(path, readonly=True)
+
+
 def test_a_file_that_is_not_a_database_is_reported(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("these are my notes, not a database\n" * 100)

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -18,6 +19,8 @@ from pathlib import Path
 from ..errors import Messages, StoreError
 from . import schema
 from .filters import haversine_km
+
+log = logging.getLogger(__name__)
 
 ENV_VARIABLE = "NEWSEVENTS_DB"
 BUSY_TIMEOUT_MS = 30_000
@@ -58,6 +61,16 @@ def _store_error(path: Path, error: sqlite3.DatabaseError) -> StoreError:
     return StoreError(Messages.DB_OPEN.format(path=path, error=text))
 
 
+def _upgrade(path: Path, found: int) -> None:
+    """Migrate an older database before a read-only use of it (a query after upgrading newsevents)."""
+    log.info("upgrading %s from schema version %d to %d", path, found, schema.SCHEMA_VERSION)
+    try:
+        connect(path).close()
+    except StoreError as error:
+        raise StoreError(Messages.DB_OLDER.format(path=path, found=found, supported=schema.SCHEMA_VERSION,
+                                                  error=error)) from error
+
+
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     """Open (creating and migrating unless ``readonly``) the database at ``path``.
 
@@ -81,8 +94,12 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
                     raise StoreError(
                         Messages.DB_NEWER.format(path=path, found=found, supported=schema.SCHEMA_VERSION)
                     )
+                if found == 0:
+                    raise StoreError(Messages.DB_OPEN.format(path=path, error="not a newsevents database"))
                 if found < schema.SCHEMA_VERSION:
-                    raise StoreError(Messages.DB_OPEN.format(path=path, error="not a newsevents database of this version"))
+                    connection.close()
+                    _upgrade(path, found)
+                    return connect(path, readonly=True)
             else:
                 connection.execute("PRAGMA journal_mode = WAL")
                 connection.execute("PRAGMA synchronous = NORMAL")
