@@ -11,7 +11,7 @@ import contextlib
 import sys
 
 from .. import nlp
-from .inputs import parse_date_option, positive_int
+from .inputs import exit_status, parse_date_option, positive_int
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -62,4 +62,4 @@ def run(args: argparse.Namespace) -> int:
         f"{summary.errors} errors in {summary.seconds:.1f} s -> {summary.out_dir}",
         file=sys.stderr,
     )
-    return 0 if summary.errors == 0 and summary.articles > 0 else 1
+    return exit_status(done=summary.articles, failed=summary.errors)

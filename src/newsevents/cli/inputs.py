@@ -69,5 +69,9 @@ class InputTally:
 
     @property
     def exit_code(self) -> int:
-        """0 only when every input was read (and there was at least one)."""
-        return 0 if self.failed == 0 and self.read > 0 else 1
+        return exit_status(done=self.read, failed=self.failed)
+
+
+def exit_status(*, done: int, failed: int) -> int:
+    """Every command's exit code: 0 only when every input was read (and there was at least one)."""
+    return 0 if failed == 0 and done > 0 else 1

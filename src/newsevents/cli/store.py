@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from .. import nlp
-from .inputs import parse_date_option, positive_int
+from .inputs import exit_status, parse_date_option, positive_int
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -123,7 +123,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         console.print(f"  skipped: {error}", highlight=False, markup=False, soft_wrap=True)
     if s.failed > len(run.errors):
         console.print(f"  ... and {s.failed - len(run.errors)} more (use -v to see them all)", soft_wrap=True)
-    return 0 if s.failed == 0 and s.read > 0 else 1
+    return exit_status(done=s.read, failed=s.failed)
 
 
 def _actor(actor: dict | None) -> str:

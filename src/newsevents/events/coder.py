@@ -506,7 +506,9 @@ class EventCoder:
         merged: dict[tuple, CodedEvent] = {}
         for sent in doc.sents:
             triggers = self._triggers(sent)
-            told = [coded for trigger in triggers for coded in self._events(trigger, sent, article_id, resolver)]
+            sentence_words = self._cue_words(sent)
+            told = [coded for trigger in triggers
+                    for coded in self._events(trigger, sent, sentence_words, article_id, resolver)]
             self._type_demonstration(sent, triggers, [c.event for c in told])
             for coded in told:
                 event = coded.event
@@ -546,7 +548,11 @@ class EventCoder:
         objects = ("dobj", "xcomp", "ccomp", "advcl", "acl", "relcl") if token.pos_ == "VERB" else ("acl", "relcl")
         return [c for c in token.children if c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in preps)]
 
-    def _events(self, trigger: _Trigger, sent: Span, article_id: str, resolver: _Resolver) -> list[CodedEvent]:
+    def _events(
+        self, trigger: _Trigger, sent: Span, sentence_words: set[str], article_id: str, resolver: _Resolver
+    ) -> list[CodedEvent]:
+        """The events ``trigger`` codes (one per source actor, up to three); ``sentence_words``: the cue words of
+        its sentence."""
         lexicon = self.lexicon
         token = trigger.token
         plover = lexicon.plover(trigger.cameo)
@@ -633,18 +639,16 @@ class EventCoder:
         place = None if target_actors else place
         # a nominal's doers name its weapon too ("jets carried out strikes", "gunmen staged an attack")
         words = self._cue_words([*anchor.subtree, *(t for d in self._doers(anchor) for t in d.subtree)])
-        base_mode = mode
-        sentence_words = self._cue_words(sent)
+        mode, sub = refine_mode(kind, mode, cameo, words, lexicon=lexicon, sentence=sentence_words)
+        text = sent.text.strip()
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        end = start + len(text)
         events = []
         for source in source_actors[:3]:
             target = _target(source, target_actors) or _target(source, source_actors)  # "X and Y met"
             acled_target = target
             if target is None and place is not None:
                 target = place
-            mode, sub = refine_mode(kind, base_mode, cameo, words, lexicon=lexicon, sentence=sentence_words)
-            text = sent.text.strip()
-            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            end = start + len(text)
             digest = hashlib.sha1(
                 f"{article_id}|{kind}|{start}|{end}|{token.idx}|{_actor_key(source)}".encode()
             ).hexdigest()[:16]

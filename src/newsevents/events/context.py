@@ -47,7 +47,7 @@ def _negated(token: Token, chain: list[Token], lexicon: Lexicon) -> bool:
         return True
     negating = lexicon.cues["negating_verbs"]
     for governor in chain[:1]:
-        if {governor.lemma_.lower(), phrasal(governor)} & set(negating) or any(
+        if governor.lemma_.lower() in negating or phrasal(governor) in negating or any(
             c.dep_ == "neg" for c in governor.children
         ):
             return True

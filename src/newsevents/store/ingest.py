@@ -76,12 +76,12 @@ def _new_articles(
         if digest in seen:
             # the first telling may not be stored yet; where this one was found is kept after it is
             run.repeats.append((digest, replace(article, body="", text="", blocks=())))
-        if digest in seen or store.add_copy(article, digest=digest) is not None:
-            run.summary.already_present += 1
-            advance(1)
+        elif store.add_copy(article, digest=digest) is None:
+            seen.add(digest)
+            yield article
             continue
-        seen.add(digest)
-        yield article
+        run.summary.already_present += 1
+        advance(1)
 
 
 def ingest(
