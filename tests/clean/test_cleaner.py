@@ -245,3 +245,17 @@ def test_real_scraped_articles_keep_every_word_once_and_no_credit_in_bodies(shar
         assert_consistent(article)
         assert words(article.text) == input_words_without_title_repeats(doc.text, title_line), doc.record_id
     assert cleaned >= 280
+
+
+def test_page_flattened_to_one_line_stays_body():
+    """A scraper that joins a whole page into one line: its closing photo credit or opening "Pictured:" label
+    must not turn the story into a caption (the article would be lost)."""
+    story = ("Deputies are investigating a break-in at a pharmacy on Oak Street early Sunday, and they are asking "
+             "for the public's help. Two men smashed the front window at 3:15 a.m. and took cash and medicine. "
+             "One of them carried a handgun. Nobody was hurt. The men left in a gray sedan heading north. "
+             "Anyone with information is asked to call the sheriff's tip line. ")
+    article = clean(RawDocument(story + "Photo: Sheriff's Office"))
+    assert article.body == story.strip() and article.credits == ["Photo: Sheriff's Office"]
+    assert clean(RawDocument("Pictured: the pharmacy on Oak Street. " + story)).body.startswith("Pictured:")
+    short = clean(RawDocument(f"{story}\n\nPictured: the pharmacy on Oak Street."))
+    assert short.captions == ["Pictured: the pharmacy on Oak Street."]

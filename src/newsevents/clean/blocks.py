@@ -118,7 +118,7 @@ def _by_shape(unit: Unit, known_captions: frozenset[str]) -> None:
         unit.kind = "credit"
     elif is_boilerplate(text):
         unit.kind = "boilerplate"
-    elif has_caption_lead(text):
+    elif has_caption_lead(text) and len(text.split()) <= MAX_CAPTION_WORDS:
         unit.kind = "caption"
 
 
@@ -172,18 +172,27 @@ def _by_layout(units: list[Unit]) -> None:
             ):
                 last.kind = "caption"
     for unit in units:
-        if unit.kind is None:
-            parts = split_trailing_credit(unit.text)
-            if parts and ("/" in parts[1] or " " in parts[1]):  # not a bare "(Reuters)" closing a paragraph
-                unit.kind = "caption"
+        if _short(unit, MAX_CAPTION_WORDS) and _named_credit(unit.text):
+            unit.kind = "caption"
+
+
+def _named_credit(text: str) -> tuple[str, str] | None:
+    """The text and its trailing photo credit, when the credit names someone ("AP Photo/Jane Doe", "Photo:
+    Shutterstock"; not a bare "(Reuters)" closing a paragraph)."""
+    parts = split_trailing_credit(text)
+    return parts if parts and ("/" in parts[1] or " " in parts[1]) else None
 
 
 def _split_credits(units: list[Unit]) -> list[Unit]:
+    """A caption's trailing credit becomes its own unit; so does a named credit closing a body paragraph (a page
+    flattened to one line ends "... remain anonymous. Photo: Shutterstock")."""
     out: list[Unit] = []
     for unit in units:
         parts = split_trailing_credit(unit.text) if unit.kind == "caption" else None
+        if unit.kind == "body":
+            parts = _named_credit(unit.text)
         if parts:
-            out += [Unit(unit.paragraph, parts[0], "caption"), Unit(unit.paragraph, parts[1], "credit")]
+            out += [Unit(unit.paragraph, parts[0], unit.kind), Unit(unit.paragraph, parts[1], "credit")]
         else:
             out.append(unit)
     return out
