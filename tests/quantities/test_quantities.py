@@ -129,6 +129,12 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("Man in critical condition after a shooting downtown.", [("injured", 1)]),  # headline without article
         ("Deputies are looking for a suspect in the shooting of a cashier.", [("injured", 1)]),
         ("Police investigate the fatal shooting of two brothers.", [("killed", 2)]),
+        # A death told by its noun or by the body found; "homicide detectives" and "body camera" count nobody.
+        ("Police are investigating a homicide on Elm Street.", [("killed", 1)]),
+        ("Homicide detectives are investigating.", []),
+        ("A body was found in a field on Sunday.", [("killed", 1)]),
+        ("Officers found the bodies of two men in a car.", [("killed", 2)]),
+        ("The deputy wore a body camera.", []),
     ],
 )
 def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, int]]) -> None:
@@ -150,6 +156,21 @@ def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, in
         # A sentence giving both figures, or a group set apart, already excludes the dead.
         ("The gunman killed one man and wounded three others.", [("killed", 1), ("injured", 3)]),
         ("A woman was killed. Two more people were wounded nearby.", [("killed", 1), ("injured", 2)]),
+        # A verb joined to the first shares its subject; one phrase counted by two words is one person.
+        ("Officers found that Dan Ruiz had been shot. He was taken to a hospital and pronounced dead.",
+         [("killed", 1), ("killed", 1), ("killed", 1)]),
+        ("A man found with gunshot wounds behind a store has died, police said.", [("killed", 1), ("killed", 1)]),
+        # A group referring back is the people just mentioned; "himself" is the shooter, not the wife again.
+        ("Police said Carl Webb shot his wife and then shot himself. The two were pronounced dead at the scene.",
+         [("killed", 1), ("killed", 1), ("killed", 2)]),
+        ("A man was wounded on Monday. Later, two people were killed in a separate shooting.",
+         [("injured", 1), ("killed", 2)]),
+        # A second count shares the first one's verb: "were killed and 58 injured".
+        ("Nine people were killed and 31 injured in the bombing, the worst attack on the city.",
+         [("killed", 9), ("injured", 31)]),
+        # A reflexive victim is its clause's subject, who may be a person already followed.
+        ("A boy, 13, died of a gunshot wound on Tuesday. Police said the teen had shot himself at a friend's house.",
+         [("killed", 1), ("killed", 1)]),
     ],
 )
 def test_fates_settled_across_sentences(nlp, text: str, expected: list[tuple[str, int]]) -> None:
@@ -162,6 +183,11 @@ def test_fates_settled_across_sentences(nlp, text: str, expected: list[tuple[str
         ("Nine people were wounded in separate shootings across the city.", True),
         ("Nine people have been wounded since Friday afternoon, police said.", True),
         ("Nine people were wounded in a shooting at a party.", False),
+        # Compared with other incidents, not added up over them.
+        ("A gunman wounded nine people at a mall in one of the deadliest shootings in the state's history.", False),
+        ("Nine people were wounded at a rally, the worst of several shootings in the city this year.", False),
+        ("The attack left nine wounded, the deadliest since 2019.", False),
+        ("Nine people were wounded in shootings since 2019 in the neighborhood.", True),
     ],
 )
 def test_totals_over_several_incidents_are_marked(nlp, text: str, aggregate: bool) -> None:

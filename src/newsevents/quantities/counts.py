@@ -58,19 +58,24 @@ _ONE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "another", "on
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth"}
 _FATAL_STATE_WORDS = {"fatal", "mortal", "deadly", "lethal"}
 _FATAL_EVENT_WORDS = {"fatal", "deadly"}
-_ANAPHORIC_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
+# A reflexive is its clause's subject, not the last victim mentioned ("shot his wife and then himself").
+_ANAPHORIC_PRONOUNS = {"he", "she", "him", "her", "his"}
+_REFLEXIVE_PRONOUNS = {"himself", "herself"}
 _DEFINITE_DETERMINERS = {"the", "this", "that"}
+_GROUP_BACK_WORDS = {"the", "both", "all", "these", "those"}
 _FOLLOW_SENTENCES = 2
 _PERIOD_PREPOSITIONS = {"over", "during", "within", "in", "throughout"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _HYPOTHETICAL_AUXILIARIES = {"would", "could", "might", "may", "should", "will", "can"}
 _NOUNS = {"NOUN", "PROPN"}
 _ROLE_POS = {"object": _VERBAL, "subject": _VERBAL, "carried": _VERBAL, "hit": _VERBAL, "noun": _NOUNS, "state": _NOUNS,
-             "fatal_event": _NOUNS}
+             "fatal_event": _NOUNS, "death_event": _NOUNS, "body": _NOUNS}
+_FINDING_VERBS = {"find", "discover", "recover", "locate", "pull", "identify"}
 _SURNAMES_KEY = "newsevents.quantities.surnames"
 _PEOPLE = {"people", "other", "victim"}
 _MODIFIED_STATES = {"condition"}
 _PLURAL_TAGS = {"NNS", "NNPS"}
+_SUPERLATIVE_TAGS = {"JJS", "RBS"}
 _OTHERS = {"other", "another"} | _ORDINALS
 # Words that set a group of victims apart from the dead ("four others were hurt", "three more men").
 _APART_WORDS = {"other", "others", "another", "more", "additional"}
@@ -195,15 +200,29 @@ def _several_incidents(sentence: Span) -> bool:
     cues = _aggregate_cues()
     for token in sentence:
         cue = cues.get(token.lemma_.lower())
-        if cue == "incident" and token.tag_ in ("NNS", "NNPS"):
+        if cue == "incident" and token.tag_ in ("NNS", "NNPS") and not _compared(token):
             return True
         if token.dep_ != "pobj" or token.head.dep_ != "prep":
             continue
         preposition = token.head.lower_
         if preposition == "since" and (token.ent_type_ in ("DATE", "TIME") or token.lower_ in _WEEKDAYS):
-            return True
+            if not _compared(token):
+                return True
         if cue == "period" and preposition in _PERIOD_PREPOSITIONS:
             return True
+    return False
+
+
+def _compared(token: Token) -> bool:
+    """"one of the deadliest school shootings", "the worst of several shootings", "the deadliest since 2015": the
+    incident is compared with others by a superlative, the sentence does not add them up (up to the nearest verb).
+    A sentence that picks one of several shootings without a superlative ("in one of the shootings, four were
+    wounded") stays marked: it is part of a round-up of several incidents."""
+    for word in (token, *token.ancestors):
+        if word.tag_ in _SUPERLATIVE_TAGS or any(c.dep_ == "amod" and c.tag_ in _SUPERLATIVE_TAGS for c in word.children):
+            return True
+        if word.pos_ in _VERBAL:
+            return False
     return False
 
 
@@ -211,39 +230,56 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
     """A victim reported shot or wounded in one sentence and dead in another is killed, not also injured.
 
     Single victims are followed through the story: an indefinite or counted mention ("a man", "one", "another")
-    or a new name introduces a person; a mention that refers back ("he", "the victim") belongs to the last person
-    mentioned at most ``_FOLLOW_SENTENCES`` sentences before, a known last name to that person. A person killed
-    in any mention is killed in all of them.
+    or a new name introduces a person; the same phrase counted by two words ("a man found with gunshot wounds
+    has died") is one person; a mention that refers back ("he", "the victim") belongs to the last person
+    mentioned at most ``_FOLLOW_SENTENCES`` sentences before, a known last name to that person. A group that
+    refers back ("the two", "both") is the last that many people mentioned within that reach ("shot his wife and
+    then himself. The two were pronounced dead"). A person killed in any mention is killed in all of them.
     """
     sentence_starts = [s.start for s in doc.sents]
     people: list[list[int]] = []
     by_name: dict[str, list[int]] = {}
-    last: tuple[list[int], int] | None = None
+    by_phrase: dict[tuple[int, int], list[int]] = {}
+    recent: list[tuple[list[int], int]] = []  # people in order of their latest mention, with its sentence
     for index, mention in enumerate(mentions):
         if mention.kind not in ("killed", "injured"):
             continue
         sentence = bisect.bisect_right(sentence_starts, mention.head_i)
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if mention.count.value != 1 or span is None:
-            last = None
+        reachable = [person for person, seen in recent if sentence - seen <= _FOLLOW_SENTENCES]
+        if span is None:
+            recent = []
             continue
+        if mention.count.value != 1:
+            group = reachable[-mention.count.value :]
+            if _group_refers_back(span) and len(group) == mention.count.value:
+                for person in group:
+                    person.append(index)
+            else:
+                recent = []
+            continue
+        span = _reflexive_subject(span) or span
         names = _names(span)
         known = [by_name[n] for n in names if n in by_name]
         if known:
             person = known[0]
-        elif not names and _refers_back(span) and last is not None and sentence - last[1] <= _FOLLOW_SENTENCES:
-            person = last[0]
+        elif (mention.start, mention.end) in by_phrase:
+            person = by_phrase[mention.start, mention.end]
+        elif not names and _refers_back(span) and reachable:
+            person = reachable[-1]
         else:
             person = []
             people.append(person)
         person.append(index)
         by_name.update((n, person) for n in names)
-        last = (person, sentence)
+        by_phrase[mention.start, mention.end] = person
+        recent = [(p, seen) for p, seen in recent if p is not person] + [(person, sentence)]
     settled = list(mentions)
     for person in people:
         if any(mentions[i].kind == "killed" for i in person):
             for i in person:
-                settled[i] = replace(mentions[i], kind="killed")
+                if mentions[i].count.value == 1:
+                    settled[i] = replace(mentions[i], kind="killed")
     return settled
 
 
@@ -258,6 +294,24 @@ def _refers_back(span: Span) -> bool:
     if len(span) == 1:
         return span[0].lower_ in _ANAPHORIC_PRONOUNS
     return span[0].lower_ in _DEFINITE_DETERMINERS and not any(t.lower_ in _OTHERS for t in span)
+
+
+def _reflexive_subject(span: Span) -> Span | None:
+    """"The teen had shot himself": the subject a reflexive victim is ("the teen"), up to its head noun."""
+    if len(span) != 1 or span[0].lower_ not in _REFLEXIVE_PRONOUNS:
+        return None
+    verb = span[0].head
+    while not _has_subject(verb) and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "shot his wife and then shot himself": the first verb's subject
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    return span.doc[subjects[0].left_edge.i : subjects[0].i + 1] if subjects else None
+
+
+def _group_refers_back(span: Span) -> bool:
+    """"the two", "both", "both men", "all three", "the two victims"; not "two men", "two others"."""
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    return (span[0].lower_ in _GROUP_BACK_WORDS or before in _GROUP_BACK_WORDS) and not any(
+        t.lower_ in _APART_WORDS for t in span.root.subtree)
 
 
 def casualties_for(doc: Doc, trigger_i: int, counts: list[CountMention]) -> Casualties:
@@ -408,6 +462,10 @@ def _victims(token: Token, role: str) -> _Victims | None:
         return _carried_to_care(token)
     if role == "fatal_event":
         return _fatal_event_victims(token)
+    if role == "death_event":
+        return _death_event_victims(token)
+    if role == "body":
+        return _found_body(token)
     if role == "hit":
         victims = _verb_victims(token, transitive=True) if _hit_by_gunfire(token) else None
         return victims if victims is not None and _names_people(token.doc, victims) else None
@@ -424,8 +482,36 @@ def _fatal_event_victims(noun: Token) -> _Victims | None:
     victims = _noun_victims(noun)
     if victims is not None:
         return victims
-    modifier = modifiers[0]
-    start, end = modifier.idx, noun.idx + len(noun)
+    return _inexact_one(modifiers[0], noun)
+
+
+def _death_event_victims(noun: Token) -> _Victims | None:
+    """"a homicide", "the homicide": one death at least; not "homicide detectives" or the plural (a total)."""
+    if noun.dep_ == "compound" or noun.tag_ in _PLURAL_TAGS:
+        return None
+    determiners = [c for c in noun.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this")]
+    if not determiners:
+        return None
+    return _inexact_one(determiners[0], noun)
+
+
+def _found_body(noun: Token) -> _Victims | None:
+    """"a body was found", "found the bodies of two men": the dead; not "body camera", "student body"."""
+    if noun.dep_ == "compound" or any(c.dep_ == "compound" for c in noun.children):
+        return None
+    verb = noun.head
+    if noun.dep_ not in ("nsubjpass", "dobj") or verb.lemma_.lower() not in _FINDING_VERBS:
+        return None
+    owners = [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+              for pobj in prep.children if pobj.dep_ == "pobj"]
+    counted = _np_count(owners[0]) if owners else _single_np_count(noun)
+    if counted is None and noun.tag_ not in _PLURAL_TAGS:
+        return _inexact_one(noun.left_edge, noun)
+    return counted
+
+
+def _inexact_one(first: Token, noun: Token) -> _Victims:
+    start, end = first.idx, noun.idx + len(noun)
     return _Victims(Count(1, text_of(noun.doc)[start:end], exact=False), start, end)
 
 
@@ -551,8 +637,8 @@ def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
     has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in children)
     if transitive:
         for child in children:
-            if child.dep_ in _OBJECTS:
-                return _np_count(child)
+            if child.dep_ in _OBJECTS and (counted := _np_count(child)) is not None:
+                return counted
         for child in children:
             if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and passive and not has_perfect):
                 return _np_count(child)
@@ -616,6 +702,9 @@ def _adjective_victims(token: Token) -> _Victims | None:
             for child in governor.children:
                 if child.dep_ == dep:
                     return _np_count(child)
+        # "He was taken to a hospital and pronounced dead": the first verb's subject.
+        if governor.dep_ == "conj" and governor.head.pos_ in _VERBAL and not _has_object(governor):
+            return _first_subject(governor.head)
     return None
 
 
