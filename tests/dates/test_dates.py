@@ -116,6 +116,12 @@ def test_event_date_not_taken_from_a_statement_verb(nlp) -> None:
         ("UPDATE: Feb. 3, 2022. A clerk was shot on Sunday.", [("Feb. 3, 2022", True), ("Sunday", False)]),
         ("Relatives held a vigil Tuesday night for the clerk.", [("Tuesday night", True)]),
         ("The clerk, who was shot Sunday, was buried Wednesday.", [("Sunday", False), ("Wednesday", True)]),
+        # The hunt for a suspect follows the incident; a date standing alone under a headline stamps the story.
+        ("Police were searching Wednesday for a man who robbed a pharmacy Monday.",
+         [("Wednesday", True), ("Monday", False)]),
+        ("Detectives asked the public for help on Tuesday.", [("Tuesday", True)]),
+        ("(Feb. 2, 2022) A clerk was shot on Sunday.", [("Feb. 2, 2022", True), ("Sunday", False)]),
+        ("A clerk was shot on Feb. 2, 2022.", [("Feb. 2, 2022", False)]),
     ],
 )
 def test_later_step_dates(nlp, text: str, expected: list[tuple[str, bool]]) -> None:

@@ -167,8 +167,11 @@ def is_statement_date(doc: Doc, resolution: DateResolution) -> bool:
 
 def _is_stamp(span: Span) -> bool:
     """"UPDATE: March 5", "(Published Monday, Jan. 20)", "Posted 3/26/18", "March 26 update:": the day a story
-    was posted or updated (words of ``data/dates/stamp_words.txt`` next to the date)."""
+    was posted or updated (words of ``data/dates/stamp_words.txt`` next to the date); also a date standing alone
+    as a sentence ("(March 25, 2018)" under a headline)."""
     doc, stamps = span.doc, _word_list("stamp_words.txt")
+    if all(span.start <= t.i < span.end for t in span.sent if not t.is_punct):
+        return True
     before = [t for t in doc[max(span.start - 4, 0) : span.start] if not t.is_punct][-2:]
     after = [t for t in doc[span.end : span.end + 3] if not t.is_punct][:1]
     return any(t.lower_ in stamps for t in before + after)
