@@ -233,6 +233,7 @@ def test_former_names_and_press_abbreviations(gazetteer):
     assert resolve_name("Dagestan", gazetteer=gazetteer).country == "RUS"
     quebec = resolve_name("Quebec City", gazetteer=gazetteer)
     assert quebec.precision == "city" and near(quebec, 46.8, -71.2, 0.3)
+    assert resolve_name("Ghouta", gazetteer=gazetteer).country == "SYR"
 
 
 def test_wide_province_point_is_not_pulled_to_its_towns(gazetteer):
