@@ -1,5 +1,9 @@
 """Benchmark of newsevents.dates and newsevents.quantities on gun-violence news with GVA gold.
 
+Each article goes through the product's cleaning first (``newsevents.clean``: the headline, captions, photo
+credits, copyright and share lines leave the body) and its body is parsed, as ``newsevents.extract`` does;
+``--raw`` parses the text as given instead. An article cleaning rejects (empty, not English) is predicted
+0 / 0 / publication date and counted.
 Article-level prediction (there is no event coder output here):
 - killed / injured: the largest killed / injured count of one incident found in the article's first
   ``--sentences`` sentences (0 when none is found); totals over several incidents or a period
@@ -16,7 +20,7 @@ Baselines on the same articles: always 0 killed / 0 injured, and the publication
 Data: ``../shared/eval/gva-news/gva_news.jsonl`` (splits train/dev for development, test reported) and
 ``../shared/eval/gva-longtail/gva_longtail_docs.jsonl`` (TEST only; a seeded sample of ``--longtail`` docs).
 
-    python bench/when_howmany.py [--longtail 1000] [--sentences 6]
+    python bench/when_howmany.py [--longtail 1000] [--sentences 6] [--raw]
 """
 
 from __future__ import annotations
@@ -30,8 +34,11 @@ from collections import defaultdict
 from pathlib import Path
 
 from newsevents import nlp
+from newsevents.clean import clean
 from newsevents.dates import date_event, find_dates, is_statement_date
+from newsevents.errors import InputError
 from newsevents.quantities import find_counts
+from newsevents.records import RawDocument
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval"
@@ -79,6 +86,17 @@ def predict(doc, published: dt.date, sentences: int, plain_rule: bool = False) -
     return killed, injured, leading[0].date if leading else published
 
 
+def body(row: dict, tally: dict[str, int], raw: bool) -> str:
+    """The text the product codes: the cleaned body ("" when cleaning rejects the article), or the raw text."""
+    if raw:
+        return row["text"]
+    try:
+        return clean(RawDocument(row["text"], published=dt.date.fromisoformat(row["published"][:10]))).body
+    except InputError:
+        tally["rejected"] += 1
+        return ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--longtail", type=int, default=1000, help="sampled gva-longtail docs (TEST)")
@@ -86,11 +104,12 @@ def main() -> None:
     parser.add_argument("--sets", default="", help="comma-separated set name prefixes to run (default all)")
     parser.add_argument("--plain-rule", action="store_true",
                         help="the rule before aggregate counts and statement dates were told apart")
+    parser.add_argument("--raw", action="store_true", help="parse the text as given, without cleaning")
     args = parser.parse_args()
     rows = [r for r in load(args) if not args.sets or any(r["set"].startswith(s) for s in args.sets.split(","))]
     started = time.time()
     tallies: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row, doc in zip(rows, nlp.parse(r["text"] for r in rows)):
+    for row, doc in zip(rows, nlp.parse(body(r, tallies[r["set"]], args.raw) for r in rows)):
         published = dt.date.fromisoformat(row["published"][:10])
         gold_date = dt.date.fromisoformat(row["date"][:10])
         killed, injured, when = predict(doc, published, args.sentences, args.plain_rule)
@@ -103,19 +122,20 @@ def main() -> None:
         tally["date"] += when == gold_date
         tally["date_base"] += published == gold_date
     elapsed = time.time() - started
-    header = f"{'set':24} {'n':>5}  {'killed':>6} {'(all 0)':>7}  {'injured':>7} {'(all 0)':>7}  {'date':>6} {'(pub)':>6}"
+    header = f"{'set':24} {'n':>5}  {'killed':>6} {'(all 0)':>7}  {'injured':>7} {'(all 0)':>7}  {'date':>6} {'(pub)':>6}  {'rejected':>8}"
     print(header)
     print("-" * len(header))
     table = {}
     for name in sorted(tallies):
         t = tallies[name]
-        scores = {k: round(t[k] / t["n"], 3) for k in t if k != "n"}
-        table[name] = {"n": t["n"], **scores}
+        scores = {k: round(t[k] / t["n"], 3) for k in t if k not in ("n", "rejected")}
+        table[name] = {"n": t["n"], "rejected_by_cleaning": t["rejected"], **scores}
         print(f"{name:24} {t['n']:>5}  {scores['killed']:>6.3f} {scores['killed_base']:>7.3f}  "
-              f"{scores['injured']:>7.3f} {scores['injured_base']:>7.3f}  {scores['date']:>6.3f} {scores['date_base']:>6.3f}")
+              f"{scores['injured']:>7.3f} {scores['injured_base']:>7.3f}  {scores['date']:>6.3f} {scores['date_base']:>6.3f}"
+              f"  {t['rejected']:>8}")
     print(f"({len(rows)} articles in {elapsed:.0f} s; gva-longtail is a seeded sample of {args.longtail} docs)")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"sentences": args.sentences, "longtail_sample": args.longtail,
+    RESULTS.write_text(json.dumps({"sentences": args.sentences, "longtail_sample": args.longtail, "raw": args.raw,
                                    "seconds": round(elapsed), "sets": table}, indent=2) + "\n")
 
 
