@@ -259,3 +259,6 @@ def test_page_flattened_to_one_line_stays_body():
     assert clean(RawDocument("Pictured: the pharmacy on Oak Street. " + story)).body.startswith("Pictured:")
     short = clean(RawDocument(f"{story}\n\nPictured: the pharmacy on Oak Street."))
     assert short.captions == ["Pictured: the pharmacy on Oak Street."]
+    # A story short enough to look like a caption is still the story when nothing else is.
+    brief = "Two men robbed a pharmacy on Oak Street early Sunday and fled in a gray sedan, deputies said. "
+    assert clean(RawDocument(brief + "Photo: Sheriff's Office")).body == brief.strip()

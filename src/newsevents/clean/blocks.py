@@ -208,4 +208,9 @@ def classify(units: list[Unit], *, title: str | None = None, captions: tuple[str
     for unit in units:
         if unit.kind is None:
             unit.kind = "body"
+    if not any(u.kind == "body" for u in units):
+        # Nothing but captions by their look: a short story with a photo credit, not a picture without a story.
+        for unit in units:
+            if unit.kind == "caption" and fold(unit.text) not in known:
+                unit.kind = "body"
     return _split_credits(units)
