@@ -98,6 +98,14 @@ def test_mentions_point_into_the_body(example):
             assert body[mention.start : mention.end] == mention.sentence
 
 
+def test_a_retold_event_keeps_the_figures_of_every_telling():
+    """The same attack told twice is one event; its count comes from the second telling."""
+    extraction = newsevents.extract("Gunmen attacked a bank in Dayton on Sunday. The gunmen shot two guards, police said.",
+                                    published="2024-03-04")
+    (attack,) = [e for e in extraction.events if e.type == "ASSAULT"]
+    assert len(attack.mentions) == 2 and attack.injuries == 2
+
+
 def test_event_ids_are_stable_and_unique(example, example_path):
     again = newsevents.extract(example_path, published="2022-01-06")
     ids = [e.id for e in example.events]

@@ -118,15 +118,17 @@ class Extractor:
                 event.date_text = when.resolution.text
                 event.date_precision = when.resolution.precision
                 event.date_inherited = when.inherited
-            casualties = casualties_for(doc, item.trigger_i, counts)
-            for attribute, count in (
-                ("fatalities", casualties.killed),
-                ("injuries", casualties.injured),
-                ("arrested", casualties.arrested),
-            ):
-                if count is not None:
-                    setattr(event, attribute, count.value)
-                    event.casualty_text[attribute] = count.text
+            # Each telling may give its own figure ("shot the clerk" ... "the clerk died"): the largest of each kind.
+            for telling in (item.trigger_i, *item.retold_i):
+                casualties = casualties_for(doc, telling, counts)
+                for attribute, count in (
+                    ("fatalities", casualties.killed),
+                    ("injuries", casualties.injured),
+                    ("arrested", casualties.arrested),
+                ):
+                    if count is not None and count.value > (getattr(event, attribute) or -1):
+                        setattr(event, attribute, count.value)
+                        event.casualty_text[attribute] = count.text
             events.append(event)
         entities = [
             Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents if e.label_ in ENTITY_LABELS

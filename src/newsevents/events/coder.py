@@ -77,10 +77,12 @@ MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "C
 
 @dataclass(frozen=True, slots=True)
 class CodedEvent:
-    """An event and the token index of its trigger in the Doc (for location, date and counts)."""
+    """An event and the token index of its trigger in the Doc (for location, date and counts); ``retold_i``: the
+    triggers of later tellings of the same event in the article (their counts belong to it too)."""
 
     event: Event
     trigger_i: int
+    retold_i: tuple[int, ...] = ()
 
 
 class _Trigger(NamedTuple):
@@ -517,6 +519,7 @@ class EventCoder:
                     key += (sent.start,)  # nothing ties actorless tellings in two sentences to one event
                 if key in merged:
                     _merge(merged[key].event, event)
+                    merged[key] = replace(merged[key], retold_i=(*merged[key].retold_i, coded.trigger_i))
                 else:
                     merged[key] = coded
         return sorted(merged.values(), key=lambda c: c.trigger_i)
