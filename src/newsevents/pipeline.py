@@ -106,6 +106,8 @@ class Extractor:
             actor_coder=self.actor_coder,
             focus_country=focus,
         )
+        told = {item.trigger_i: casualties_for(doc, item.trigger_i, counts) for item in coded}
+        first_told = {id(count) for c in told.values() for count in (c.killed, c.injured, c.arrested) if count}
         events: list[Event] = []
         for item in coded:
             event = item.event
@@ -118,17 +120,17 @@ class Extractor:
                 event.date_text = when.resolution.text
                 event.date_precision = when.resolution.precision
                 event.date_inherited = when.inherited
-            # Each telling may give its own figure ("shot the clerk" ... "the clerk died"): the largest of each kind.
-            for telling in (item.trigger_i, *item.retold_i):
-                casualties = casualties_for(doc, telling, counts)
-                for attribute, count in (
-                    ("fatalities", casualties.killed),
-                    ("injuries", casualties.injured),
-                    ("arrested", casualties.arrested),
-                ):
-                    if count is not None and count.value > (getattr(event, attribute) or -1):
-                        setattr(event, attribute, count.value)
-                        event.casualty_text[attribute] = count.text
+            # A later telling may give the figure the first one lacks ("Gunmen attacked a bank ... shot two
+            # guards"), unless that figure is already another event's own; the largest of each kind is kept.
+            retold = [casualties_for(doc, i, counts) for i in item.retold_i]
+            for attribute, kind in (("fatalities", "killed"), ("injuries", "injured"), ("arrested", "arrested")):
+                own = getattr(told[item.trigger_i], kind)
+                later = [getattr(c, kind) for c in retold]
+                figures = [own, *(c for c in later if c is not None and id(c) not in first_told)]
+                best = max((c for c in figures if c is not None), key=lambda c: c.value, default=None)
+                if best is not None:
+                    setattr(event, attribute, best.value)
+                    event.casualty_text[attribute] = best.text
             events.append(event)
         entities = [
             Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents if e.label_ in ENTITY_LABELS
