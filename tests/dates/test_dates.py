@@ -36,6 +36,10 @@ THURSDAY = dt.date(2022, 1, 6)
         ("Dec. 30", THURSDAY, dt.date(2021, 12, 30), "day"),
         ("in 2019", THURSDAY, dt.date(2019, 1, 1), "year"),
         ("from Jan. 2 to 5", THURSDAY, dt.date(2022, 1, 2), "day"),
+        # A weekday with the calendar date in brackets is that date, not the latest such weekday.
+        ("Thursday (Dec. 30)", THURSDAY, dt.date(2021, 12, 30), "day"),
+        ("late Monday night (Dec. 27)", THURSDAY, dt.date(2021, 12, 27), "day"),
+        ("Dec. 30 (Thursday)", THURSDAY, dt.date(2021, 12, 30), "day"),
     ],
 )
 def test_resolve(text: str, published: dt.date, expected: dt.date, precision: str) -> None:
@@ -47,6 +51,11 @@ def test_resolve(text: str, published: dt.date, expected: dt.date, precision: st
 @pytest.mark.parametrize("text", ["at 3 a.m.", "on the 5th floor", "you may go", "a march on the capital"])
 def test_not_dates(text: str) -> None:
     assert resolve(text, published=THURSDAY) is None
+
+
+def test_bracketed_words_after_a_weekday_are_not_a_date() -> None:
+    resolution = resolve("He was shot Tuesday (in the leg).", published=THURSDAY)
+    assert (resolution.text, resolution.date) == ("Tuesday", dt.date(2022, 1, 4))
 
 
 def test_independence_day_is_us_only() -> None:

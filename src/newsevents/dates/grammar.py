@@ -150,7 +150,35 @@ def scan(text: str, *, published: dt.date | None, focus_country: str | None = No
             taken.append((start, end))
             start += _LEADING.match(match.group(0)).end()  # type: ignore[union-attr]
             found.append(DateResolution(text=text[start:end], date=day, precision=precision, start=start, end=end))
-    yield from sorted(found, key=lambda r: r.start or 0)
+    yield from _spelled_out(sorted(found, key=lambda r: r.start or 0), text)
+
+
+def _spelled_out(found: list[DateResolution], text: str) -> list[DateResolution]:
+    """"Tuesday (Jan. 7)", "Jan. 3 (Friday)": a weekday and the calendar date in brackets beside it are one
+    expression with the calendar date (the weekday alone would be read as the most recent one, a week late in a
+    story published a week on)."""
+    out: list[DateResolution] = []
+    for resolution in found:
+        previous = out[-1] if out else None
+        if (
+            previous is not None and resolution.precision == "day" and previous.precision == "day"
+            and _names_weekday(previous) != _names_weekday(resolution)
+            and text[previous.end : resolution.start].strip() == "("
+            and text[resolution.end : resolution.end + 1] == ")"
+        ):
+            end = resolution.end + 1
+            calendar = previous if _names_weekday(resolution) else resolution
+            out[-1] = DateResolution(text=text[previous.start : end], date=calendar.date, precision="day",
+                                     start=previous.start, end=end)
+        else:
+            out.append(resolution)
+    return out
+
+
+def _names_weekday(resolution: DateResolution) -> bool:
+    """Whether the expression is a weekday ("Friday", "late Friday night"), not a calendar date."""
+    words = resolution.text.split()
+    return any(w.lower().rstrip("'’s") in WEEKDAYS for w in words) and not any(w[:1].isdigit() for w in words)
 
 
 def resolve(text: str, *, published: dt.date, focus_country: str | None = None) -> DateResolution | None:
