@@ -259,6 +259,12 @@ def test_page_flattened_to_one_line_stays_body():
     assert clean(RawDocument("Pictured: the pharmacy on Oak Street. " + story)).body.startswith("Pictured:")
     short = clean(RawDocument(f"{story}\n\nPictured: the pharmacy on Oak Street."))
     assert short.captions == ["Pictured: the pharmacy on Oak Street."]
+    # The furniture a flattened page opens or closes with comes off as boilerplate, sentence by sentence.
+    furnished = clean(RawDocument("Copyright 2024 Example Broadcasting, Inc. All rights reserved. " + story
+                                  + "Please enable Javascript to watch this video"))
+    assert furnished.body == story.strip()
+    assert furnished.boilerplate == ["Copyright 2024 Example Broadcasting, Inc.\nAll rights reserved.",
+                                     "Please enable Javascript to watch this video"]
     # A story short enough to look like a caption is still the story when nothing else is.
     brief = "Two men robbed a pharmacy on Oak Street early Sunday and fled in a gray sedan, deputies said. "
     assert clean(RawDocument(brief + "Photo: Sheriff's Office")).body == brief.strip()

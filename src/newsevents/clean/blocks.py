@@ -33,6 +33,7 @@ TITLE_SEARCH_UNITS = 6
 MAX_TITLE_EXTRA_WORDS = 12
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _FINAL = tuple('.!?:;"”’)»…')
 _QUOTES = re.compile(r"[\"“”]")
 _REPORTING = re.compile(r"\b(?:said|says|told)\b", re.IGNORECASE)
@@ -69,8 +70,22 @@ def segment(text: str) -> list[Unit]:
                 joined[-1] += " " + line
             else:
                 joined.append(line)
-        units.extend(Unit(number, line) for line in joined)
+        units.extend(Unit(number, part) for line in joined for part in _peel_furniture(line))
     return units
+
+
+def _peel_furniture(line: str) -> list[str]:
+    """A page flattened to one line starts or ends with its furniture ("Copyright 2019 ... All rights reserved.
+    This material may not be published ..."): those sentences become units of their own, the story one unit."""
+    if len(line.split()) <= MAX_CAPTION_WORDS:
+        return [line]
+    sentences = _SENTENCE_BREAK.split(line)
+    first, last = 0, len(sentences)
+    while first < last - 1 and is_boilerplate(sentences[first]):
+        first += 1
+    while last - 1 > first and is_boilerplate(sentences[last - 1]):
+        last -= 1
+    return [*sentences[:first], " ".join(sentences[first:last]), *sentences[last:]]
 
 
 def _content(text: str) -> set[str]:
