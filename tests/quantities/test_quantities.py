@@ -129,6 +129,7 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("Man in critical condition after a shooting downtown.", [("injured", 1)]),  # headline without article
         ("Deputies are looking for a suspect in the shooting of a cashier.", [("injured", 1)]),
         ("Police investigate the fatal shooting of two brothers.", [("killed", 2)]),
+        ("Both men sustained gunshot wounds.", [("injured", 2)]),
         # A death told by its noun or by the body found; "homicide detectives" and "body camera" count nobody.
         ("Police are investigating a homicide on Elm Street.", [("killed", 1)]),
         ("Homicide detectives are investigating.", []),
@@ -165,6 +166,16 @@ def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, in
          [("killed", 1), ("killed", 1), ("killed", 2)]),
         ("A man was wounded on Monday. Later, two people were killed in a separate shooting.",
          [("injured", 1), ("killed", 2)]),
+        # The dead counted inside the group's own clause, or as the group itself, are among the group.
+        ("Four people were shot, including one who died.", [("injured", 3), ("killed", 1)]),
+        ("Both men were taken to a hospital, where one of them was pronounced dead.", [("injured", 1), ("killed", 1)]),
+        ("Both victims were shot in the head, and both were pronounced dead.", [("injured", 0), ("killed", 2)]),
+        # A second clause with its auxiliary left out has its own victims.
+        ("One man was killed and another taken to a hospital after a shooting.", [("killed", 1), ("injured", 1)]),
+        ("One man is dead and another hospitalized after a shooting.", [("killed", 1), ("injured", 1)]),
+        # "The shootings of four people" are one incident's victims, one of whom died.
+        ("Police are looking into the shootings of four people at a party. One of those people died.",
+         [("injured", 3), ("killed", 1)]),
         # A second count shares the first one's verb: "were killed and 58 injured".
         ("Nine people were killed and 31 injured in the bombing, the worst attack on the city.",
          [("killed", 9), ("injured", 31)]),

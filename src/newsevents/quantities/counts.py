@@ -184,8 +184,17 @@ def _apart_from_the_dead(
     if span is None or any(t.lower_ in _APART_WORDS for t in span.root.head.subtree if t.i < span.end + 2):
         return True
     return any(
-        m.kind == "killed" and index[m] == index[mention] and not _partitive(doc, m) for m in mentions
+        m.kind == "killed" and index[m] == index[mention] and not _partitive(doc, m) and not _same_group(doc, mention, m)
+        for m in mentions
     )
+
+
+def _same_group(doc: Doc, injured: CountMention, killed: CountMention) -> bool:
+    """The dead are among the group counted: "both were shot, and both were pronounced dead"; "both were taken to a
+    hospital, where one died" (the death told inside the group's own clause)."""
+    span = doc.char_span(killed.start, killed.end, alignment_mode="expand")
+    inside = doc[injured.head_i].left_edge.i <= killed.head_i <= doc[injured.head_i].right_edge.i
+    return inside or (span is not None and _group_refers_back(span))
 
 
 def _partitive(doc: Doc, mention: CountMention) -> bool:
@@ -200,7 +209,8 @@ def _several_incidents(sentence: Span) -> bool:
     cues = _aggregate_cues()
     for token in sentence:
         cue = cues.get(token.lemma_.lower())
-        if cue == "incident" and token.tag_ in ("NNS", "NNPS") and not _compared(token):
+        # "the shootings of four people" counts one incident's victims; "in separate shootings" adds incidents up.
+        if cue == "incident" and token.tag_ in ("NNS", "NNPS") and not _compared(token) and not _of_people(token):
             return True
         if token.dep_ != "pobj" or token.head.dep_ != "prep":
             continue
@@ -211,6 +221,11 @@ def _several_incidents(sentence: Span) -> bool:
         if cue == "period" and preposition in _PERIOD_PREPOSITIONS:
             return True
     return False
+
+
+def _of_people(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and _np_count(o) for o in c.children)
+               for c in noun.children)
 
 
 def _compared(token: Token) -> bool:
@@ -616,6 +631,7 @@ def _carried_to_care(verb: Token) -> _Victims | None:
     if not any(p.lemma_.lower() in places or any(c.lemma_.lower() in places for c in p.children) for p in destinations):
         return None
     carried = [c for c in verb.children if c.dep_ in _OBJECTS] + [c for c in verb.children if c.dep_ == "nsubjpass"]
+    carried += _gapped_subject(verb)
     if carried:
         return _np_count(carried[0])
     if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL:  # "was shot and taken to a hospital"
@@ -652,6 +668,8 @@ def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
                 return _np_count(child)
     if _has_subject(token):
         return None
+    if gapped := _gapped_subject(token):
+        return _np_count(gapped[0])
     # Shared arguments: "was shot and killed", "shot and killed a man", "died after being shot".
     if token.dep_ == "conj" and token.head.pos_ in _VERBAL:
         return _verb_victims(token.head, transitive=transitive)
@@ -668,6 +686,14 @@ def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
         if subjects:
             return _np_count(subjects[0])
     return None
+
+
+def _gapped_subject(verb: Token) -> list[Token]:
+    """"One man was killed and another taken to a hospital", "one is dead and another hospitalized": a participle
+    joined to a first clause, its auxiliary left out, with a subject of its own (parsed as subject or determiner)."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj" or c.dep_ == "det" and c.lower_ in _OTHERS]
 
 
 def _noun_victims(token: Token) -> _Victims | None:
@@ -737,6 +763,8 @@ def _np_count(head: Token) -> _Victims | None:
 
 def _single_np_count(head: Token) -> _Victims | None:
     lower = head.lower_
+    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":  # "including one who died": the one
+        return _np_count(head.head.head)
     if lower in ("nobody", "none", "neither") or any(
         c.dep_ == "det" and c.lower_ in ("no", "neither") for c in head.children
     ):
@@ -747,6 +775,9 @@ def _single_np_count(head: Token) -> _Victims | None:
     for child in head.children:
         if child.dep_ == "nummod":
             return _number_phrase(child)
+        if child.dep_ in ("det", "predet") and child.lower_ == "both" and head.tag_ in _PLURAL_TAGS:
+            start, end = child.idx, head.idx + len(head)
+            return _Victims(Count(2, text_of(head.doc)[start:end]), start, end)
     if lower in _ONE_PRONOUNS:
         return _one(head, head)
     if _is_age_noun(head):
