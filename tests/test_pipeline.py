@@ -100,8 +100,8 @@ def test_mentions_point_into_the_body(example):
 
 def test_a_retold_event_keeps_the_figures_of_every_telling():
     """The same attack told twice is one event; its count comes from the second telling."""
-    extraction = newsevents.extract("Gunmen attacked a bank in Dayton on Sunday. The gunmen shot two guards, police said.",
-                                    published="2024-03-04")
+    text = "Gunmen attacked a bank in Dayton on Sunday. The gunmen shot two guards, police said."
+    extraction = newsevents.extract(text, published="2024-03-04")
     (attack,) = [e for e in extraction.events if e.type == "ASSAULT"]
     assert len(attack.mentions) == 2 and attack.injuries == 2
 

@@ -107,7 +107,8 @@ class Extractor:
             focus_country=focus,
         )
         told = {item.trigger_i: casualties_for(doc, item.trigger_i, counts) for item in coded}
-        first_told = {id(count) for c in told.values() for count in (c.killed, c.injured, c.arrested) if count}
+        # By identity: each count mention carries its own Count object.
+        own_figures = {id(count) for c in told.values() for count in (c.killed, c.injured, c.arrested) if count}
         events: list[Event] = []
         for item in coded:
             event = item.event
@@ -126,7 +127,7 @@ class Extractor:
             for attribute, kind in (("fatalities", "killed"), ("injuries", "injured"), ("arrested", "arrested")):
                 own = getattr(told[item.trigger_i], kind)
                 later = [getattr(c, kind) for c in retold]
-                figures = [own, *(c for c in later if c is not None and id(c) not in first_told)]
+                figures = [own, *(c for c in later if c is not None and id(c) not in own_figures)]
                 best = max((c for c in figures if c is not None), key=lambda c: c.value, default=None)
                 if best is not None:
                     setattr(event, attribute, best.value)

@@ -203,9 +203,10 @@ def _split_credits(units: list[Unit]) -> list[Unit]:
     flattened to one line ends "... remain anonymous. Photo: Shutterstock")."""
     out: list[Unit] = []
     for unit in units:
-        parts = split_trailing_credit(unit.text) if unit.kind == "caption" else None
-        if unit.kind == "body":
-            parts = _named_credit(unit.text)
+        if unit.kind == "caption":
+            parts = split_trailing_credit(unit.text)
+        else:
+            parts = _named_credit(unit.text) if unit.kind == "body" else None
         if parts:
             out += [Unit(unit.paragraph, parts[0], unit.kind), Unit(unit.paragraph, parts[1], "credit")]
         else:

@@ -184,7 +184,8 @@ def _apart_from_the_dead(
     if span is None or any(t.lower_ in _APART_WORDS for t in span.root.head.subtree if t.i < span.end + 2):
         return True
     return any(
-        m.kind == "killed" and index[m] == index[mention] and not _partitive(doc, m) and not _same_group(doc, mention, m)
+        m.kind == "killed" and index[m] == index[mention]
+        and not _partitive(doc, m) and not _same_group(doc, mention, m)
         for m in mentions
     )
 
@@ -234,7 +235,8 @@ def _compared(token: Token) -> bool:
     A sentence that picks one of several shootings without a superlative ("in one of the shootings, four were
     wounded") stays marked: it is part of a round-up of several incidents."""
     for word in (token, *token.ancestors):
-        if word.tag_ in _SUPERLATIVE_TAGS or any(c.dep_ == "amod" and c.tag_ in _SUPERLATIVE_TAGS for c in word.children):
+        superlative = any(c.dep_ == "amod" and c.tag_ in _SUPERLATIVE_TAGS for c in word.children)
+        if word.tag_ in _SUPERLATIVE_TAGS or superlative:
             return True
         if word.pos_ in _VERBAL:
             return False
