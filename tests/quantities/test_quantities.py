@@ -176,6 +176,9 @@ def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, in
         # "The shootings of four people" are one incident's victims, one of whom died.
         ("Police are looking into the shootings of four people at a party. One of those people died.",
          [("injured", 3), ("killed", 1)]),
+        # "Left N dead and M injured", however the parser joins the numbers.
+        ("A shooting left one dead and four injured.", [("killed", 1), ("injured", 4)]),
+        ("The attack left 13 dead and at least 20 wounded.", [("killed", 13), ("injured", 20)]),
         # A second count shares the first one's verb: "were killed and 58 injured".
         ("Nine people were killed and 31 injured in the bombing, the worst attack on the city.",
          [("killed", 9), ("injured", 31)]),

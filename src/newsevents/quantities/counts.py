@@ -643,6 +643,10 @@ def _carried_to_care(verb: Token) -> _Victims | None:
 
 def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
     children = list(token.children)
+    # "left 13 dead and at least 20 wounded", parsed with the number as the participle's own modifier.
+    numbers = [c for c in children if c.dep_ == "nummod"]
+    if numbers:
+        return _number_phrase(numbers[0])
     if transitive and _aimed_at(token):
         return None
     objectless = not any(c.dep_ in _OBJECTS for c in children)
@@ -722,6 +726,11 @@ def _adjective_victims(token: Token) -> _Victims | None:
     for child in token.children:
         if child.dep_ == "nummod":
             return _number_phrase(child)
+    # "left one dead and four injured": a bare number right before the adjective is its count, whatever the
+    # parse joined it to (here "four" to "one", which would count five of each).
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.pos_ == "NUM" and _is_number(before):
+        return _number_phrase(before)
     if token.dep_ == "amod":
         return _np_count(token.head)
     if token.dep_ in ("oprd", "acomp", "xcomp"):
