@@ -6,7 +6,7 @@ credits, copyright and share lines leave the body) and its body is parsed, as ``
 0 / 0 / publication date and counted.
 Article-level prediction (there is no event coder output here):
 - killed / injured: the largest killed / injured count of one incident found in the article's first
-  ``--sentences`` sentences (0 when none is found); totals over several incidents or a period
+  ``--sentences`` sentences, not counting an opening dateline (0 when none is found); totals over several incidents or a period
   (``CountMention.aggregate``: "8 wounded in shootings since Friday") are skipped;
 - incident date: the own date (see ``date_event``) of the first casualty count's head word in those
   sentences, else of the first shooting word; when that word has no own date, the first day-precision date
@@ -34,7 +34,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from newsevents import nlp
-from newsevents.clean import clean
+from newsevents.clean import clean, find_dateline
 from newsevents.dates import date_event, find_dates, is_statement_date
 from newsevents.errors import InputError
 from newsevents.quantities import find_counts
@@ -66,7 +66,12 @@ def load(args: argparse.Namespace) -> list[dict]:
 
 
 def predict(doc, published: dt.date, sentences: int, plain_rule: bool = False) -> tuple[int, int, dt.date]:
-    sents = list(doc.sents)[:sentences]
+    sents = list(doc.sents)
+    # An opening dateline ("CHICAGO (AP) —") is parsed as a sentence of its own; it does not use up the window.
+    dateline = find_dateline(doc.text)
+    if dateline is not None and sents and sents[0].end_char <= dateline.end:
+        sentences += 1
+    sents = sents[:sentences]
     limit = sents[-1].end if sents else 0
     counts = [c for c in find_counts(doc) if c.head_i < limit and (plain_rule or not c.aggregate)]
     killed = max((c.count.value for c in counts if c.kind == "killed"), default=0)

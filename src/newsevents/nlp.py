@@ -25,6 +25,7 @@ REQUIRED_COMPONENTS = ("tagger", "parser", "ner")
 # Components newsevents never reads; disabling them saves parse time.
 UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker", "spancat")
 DEFAULT_BATCH_SIZE = 32
+DATELINE_COMPONENT = "newsevents_dateline"
 
 
 def load(name: str = DEFAULT_MODEL) -> Language:
@@ -37,6 +38,7 @@ def load(name: str = DEFAULT_MODEL) -> Language:
 def _load(name: str) -> Language:
     # Imported here so that commands which never parse start without spaCy.
     import spacy
+    from spacy.language import Language
 
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
@@ -47,7 +49,30 @@ def _load(name: str) -> Language:
             raise ModelError(Messages.MODEL_LACKS.format(name=name, component=component))
     # Long bodies are rare but legal: allow up to 2M characters per text.
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    _split_em_dashes(nlp)
+    Language.component(DATELINE_COMPONENT, func=_dateline_ends_a_sentence)
+    nlp.add_pipe(DATELINE_COMPONENT, before="parser")
     return nlp
+
+
+def _dateline_ends_a_sentence(doc: Doc) -> Doc:
+    """Start a sentence after an opening dateline ("JERSEY CITY, N.J. (AP) — Four people shot ..."), which the
+    parser would otherwise take for the lede's subject. Character offsets do not change."""
+    from .clean import find_dateline
+
+    dateline = find_dateline(doc.text)
+    if dateline is not None:
+        after = next((t for t in doc if t.idx >= dateline.end), None)
+        if after is not None and after.i > 0:
+            after.is_sent_start = True
+    return doc
+
+
+def _split_em_dashes(nlp: Language) -> None:
+    """An em dash is never part of a word; the stock rules split it only between letters, which leaves datelines
+    glued to the lede ("Ind.—A man ..." as one token "Ind.—A")."""
+    stock = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile(f"{stock}|—").finditer
 
 
 def parse(

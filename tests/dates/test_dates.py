@@ -131,6 +131,8 @@ def test_event_date_not_taken_from_a_statement_verb(nlp) -> None:
         ("Detectives asked the public for help on Tuesday.", [("Tuesday", True)]),
         ("(Feb. 2, 2022) A clerk was shot on Sunday.", [("Feb. 2, 2022", True), ("Sunday", False)]),
         ("A clerk was shot on Feb. 2, 2022.", [("Feb. 2, 2022", False)]),
+        # The date in an opening dateline is the day the story was filed.
+        ("DENVER (Feb. 2, 2022) \u2014 A clerk was shot on Sunday.", [("Feb. 2, 2022", True), ("Sunday", False)]),
     ],
 )
 def test_later_step_dates(nlp, text: str, expected: list[tuple[str, bool]]) -> None:

@@ -136,6 +136,14 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("A body was found in a field on Sunday.", [("killed", 1)]),
         ("Officers found the bodies of two men in a car.", [("killed", 2)]),
         ("The deputy wore a body camera.", []),
+        # A participle's victims: the noun it modifies, also when the parser made it the main verb.
+        ("Police identified two men found mortally wounded in a car.", [("killed", 2)]),
+        ("Four people shot at a housing complex were expected to recover, police said.", [("injured", 4)]),
+        ("Gunmen shot at the crowd and were arrested.", []),
+        # "With a wound" attached to the hospital the person came to.
+        ("A man walked into an area hospital with a gunshot wound to his leg.", [("injured", 1)]),
+        ("Officers found a passenger in a van with a gunshot wound to the head.", [("injured", 1)]),
+        ("The hospital with the best trauma unit is nearby.", []),
     ],
 )
 def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, int]]) -> None:
@@ -161,6 +169,11 @@ def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, in
         ("Officers found that Dan Ruiz had been shot. He was taken to a hospital and pronounced dead.",
          [("killed", 1), ("killed", 1), ("killed", 1)]),
         ("A man found with gunshot wounds behind a store has died, police said.", [("killed", 1), ("killed", 1)]),
+        ("A Queens man found with gunshot wounds outside a housing complex has died, police said.",
+         [("killed", 1), ("killed", 1)]),
+        # An opening dateline is not taken for the lede's subject.
+        ("DAYTON, Ohio - A man who was shot in the stomach on Monday night passed away Tuesday morning.",
+         [("killed", 1), ("killed", 1)]),
         # A group referring back is the people just mentioned; "himself" is the shooter, not the wife again.
         ("Police said Carl Webb shot his wife and then shot himself. The two were pronounced dead at the scene.",
          [("killed", 1), ("killed", 1), ("killed", 2)]),
@@ -173,6 +186,8 @@ def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, in
         # A second clause with its auxiliary left out has its own victims.
         ("One man was killed and another taken to a hospital after a shooting.", [("killed", 1), ("injured", 1)]),
         ("One man is dead and another hospitalized after a shooting.", [("killed", 1), ("injured", 1)]),
+        ("One man was killed and another wounded Monday night in a shooting downtown, authorities said.",
+         [("killed", 1), ("injured", 1)]),
         # "The shootings of four people" are one incident's victims, one of whom died.
         ("Police are looking into the shootings of four people at a party. One of those people died.",
          [("injured", 3), ("killed", 1)]),

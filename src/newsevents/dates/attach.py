@@ -32,6 +32,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from ..clean import find_dateline
 from ..nlp import paragraph_bounds, text_of
 from ..records import DateResolution
 from .grammar import scan
@@ -168,9 +169,12 @@ def is_statement_date(doc: Doc, resolution: DateResolution) -> bool:
 def _is_stamp(span: Span) -> bool:
     """"UPDATE: March 5", "(Published Monday, Jan. 20)", "Posted 3/26/18", "March 26 update:": the day a story
     was posted or updated (words of ``data/dates/stamp_words.txt`` next to the date); also a date standing alone
-    as a sentence ("(March 25, 2018)" under a headline)."""
+    as a sentence ("(March 25, 2018)" under a headline) or inside the opening dateline ("CHICAGO (Jan. 16) —")."""
     doc, stamps = span.doc, _word_list("stamp_words.txt")
     if all(span.start <= t.i < span.end for t in span.sent if not t.is_punct):
+        return True
+    dateline = find_dateline(doc.text)
+    if dateline is not None and span.end_char <= dateline.end:
         return True
     before = [t for t in doc[max(span.start - 4, 0) : span.start] if not t.is_punct][-2:]
     after = [t for t in doc[span.end : span.end + 3] if not t.is_punct][:1]

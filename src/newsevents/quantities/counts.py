@@ -585,6 +585,10 @@ def _state_bearer(noun: Token) -> _Victims | None:
         holder, preposition = noun.head.head, noun.head.lower_
     else:
         return None
+    # "walked into a hospital with a gunshot wound", "found a passenger in a van with a wound": the phrase hangs on
+    # the place the person went to or was in.
+    if preposition == "with" and holder.dep_ == "pobj" and _np_count(holder) is None:
+        holder = holder.head.head
     if holder.pos_ in ("NOUN", "PROPN", "PRON") or holder.lower_ == "old":
         return _np_count(holder)
     if holder.pos_ not in _VERBAL:
@@ -603,12 +607,19 @@ def _state_bearer(noun: Token) -> _Victims | None:
     return _first_subject(holder.head) if holder.dep_ == "advcl" else None
 
 
+def _care_place(noun: Token) -> bool:
+    places = _word_list("care_places.txt")
+    return noun.lemma_.lower() in places or any(c.lemma_.lower() in places for c in noun.children)
+
+
 def _aimed_at(verb: Token) -> bool:
     """"teenagers shot at a car", "she was shot at": aimed at, not hit (an active verb with no object, or an "at"
     left without its object; "was shot at a bus stop" is a place)."""
     if any(c.lower_ == "at" and c.dep_ in ("prep", "prt") and not list(c.children) for c in verb.children):
         return True
-    if _has_object(verb) or not any(c.dep_ == "nsubj" for c in verb.children) or verb.tag_ == "VBN":
+    if _has_object(verb) or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if verb.tag_ == "VBN" or _reduced_relative(verb):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
 
@@ -629,8 +640,7 @@ def _carried_to_care(verb: Token) -> _Victims | None:
         pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
         for pobj in prep.children if pobj.dep_ == "pobj"
     ]
-    places = _word_list("care_places.txt")
-    if not any(p.lemma_.lower() in places or any(c.lemma_.lower() in places for c in p.children) for p in destinations):
+    if not any(_care_place(p) for p in destinations):
         return None
     carried = [c for c in verb.children if c.dep_ in _OBJECTS] + [c for c in verb.children if c.dep_ == "nsubjpass"]
     carried += _gapped_subject(verb)
@@ -654,6 +664,7 @@ def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
     passive = (
         any(c.dep_ == "auxpass" for c in children)
         or token.tag_ == "VBN"
+        or _reduced_relative(token)
         or objectless and any(c.dep_ == "nsubj" and _is_number(c) for c in children)
     )
     has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in children)
@@ -664,7 +675,9 @@ def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
         for child in children:
             if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and passive and not has_perfect):
                 return _np_count(child)
-        if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
+        if token.dep_ == "amod" and token.tag_ == "VBN":
+            return _adjective_victims(token)
+        if token.dep_ == "acl" and token.tag_ == "VBN":
             return _np_count(token.head)
         if token.dep_ in ("oprd", "acomp") and token.tag_ == "VBN":  # "left one person injured"
             return _adjective_victims(token)
@@ -679,6 +692,9 @@ def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
     # Shared arguments: "was shot and killed", "shot and killed a man", "died after being shot".
     if token.dep_ == "conj" and token.head.pos_ in _VERBAL:
         return _verb_victims(token.head, transitive=transitive)
+    # "A man found with gunshot wounds has died", parsed with "found" as the main verb and "has died" its clause.
+    if token.dep_ == "ccomp" and token.head.pos_ in _VERBAL and _reduced_relative(token.head):
+        return _first_subject(token.head)
     for child in children:
         if child.dep_ == "conj" and child.pos_ in _VERBAL and transitive:
             objects = [c for c in child.children if c.dep_ in _OBJECTS]
@@ -692,6 +708,19 @@ def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
         if subjects:
             return _np_count(subjects[0])
     return None
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """"Four people shot in a housing complex were expected to recover", parsed with "shot" as the main verb and
+    the true predicate as its clause: a verb with no auxiliary, object or conjunction, whose later clause has an
+    auxiliary but no subject of its own."""
+    if any(c.dep_ in ("aux", "auxpass", "cc") or c.dep_ in _OBJECTS for c in verb.children):
+        return False
+    return any(
+        clause.dep_ in ("ccomp", "conj") and clause.i > verb.i and clause.pos_ in _VERBAL and not _has_subject(clause)
+        and any(c.dep_ in ("aux", "auxpass") and c.i < clause.i for c in clause.children)
+        for clause in verb.children
+    )
 
 
 def _gapped_subject(verb: Token) -> list[Token]:
@@ -731,6 +760,8 @@ def _adjective_victims(token: Token) -> _Victims | None:
     before = token.doc[token.i - 1] if token.i > 0 else None
     if before is not None and before.pos_ == "NUM" and _is_number(before):
         return _number_phrase(before)
+    if before is not None and before.lower_ == "another":  # "one man was killed and another wounded Monday"
+        return _one(before, before)
     if token.dep_ == "amod":
         return _np_count(token.head)
     if token.dep_ in ("oprd", "acomp", "xcomp"):
@@ -742,6 +773,8 @@ def _adjective_victims(token: Token) -> _Victims | None:
         # "He was taken to a hospital and pronounced dead": the first verb's subject.
         if governor.dep_ == "conj" and governor.head.pos_ in _VERBAL and not _has_object(governor):
             return _first_subject(governor.head)
+        if governor.dep_ == "acl" and governor.tag_ == "VBN":  # "two men found mortally wounded"
+            return _np_count(governor.head)
     return None
 
 
