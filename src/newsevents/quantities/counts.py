@@ -399,13 +399,20 @@ def _counts_at(token: Token) -> Iterator[CountMention]:
 
 
 def _unrealized(verb: Token) -> bool:
-    """"tried to shoot him", "threatened to kill her", "could have killed": intended or possible, not done; so is
-    a verb joined to such a verb ("threatened to rob and shoot him")."""
+    """"tried to shoot him", "threatened to kill her", "could have killed", "was going to kill", "prevented him
+    from killing": intended, possible or averted, not done; so is a verb joined to such a verb ("threatened to rob
+    and shoot him")."""
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUXILIARIES for c in verb.children):
         return True
     if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL and not _has_subject(verb):
         return _unrealized(verb.head)
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _word_list("intent_verbs.txt")
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "from":  # "prevented him from killing himself"
+        return verb.head.head.lemma_.lower() in _word_list("averted_verbs.txt")
+    if verb.dep_ != "xcomp":
+        return False
+    # "was going to kill him": a future, not a deed ("went on to kill" is one).
+    going = verb.head.lemma_.lower() == "go" and verb.head.tag_ == "VBG"
+    return going or verb.head.lemma_.lower() in _word_list("intent_verbs.txt")
 
 
 def _split_fatal(token: Token, kind: str, victims: _Victims) -> Iterator[CountMention]:
@@ -490,9 +497,11 @@ def _victims(token: Token, role: str) -> _Victims | None:
 
 
 def _fatal_event_victims(noun: Token) -> _Victims | None:
-    """"a fatal shooting" kills at least one; "the fatal shooting of two men" kills the two."""
+    """"a fatal shooting" kills at least one; "the fatal shooting of two men" kills the two. The adjective may
+    hang on a modifier of the noun ("a deadly officer-involved shooting")."""
     modifiers = [
-        c for c in noun.children if c.dep_ == "amod" and c.lower_ in _FATAL_EVENT_WORDS and not _negated_prefix(c)
+        t for t in noun.subtree
+        if t.i < noun.i and t.dep_ == "amod" and t.lower_ in _FATAL_EVENT_WORDS and not _negated_prefix(t)
     ]
     if noun.dep_ == "compound" or not modifiers:
         return None
