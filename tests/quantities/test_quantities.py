@@ -144,6 +144,11 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("Police identified two men found mortally wounded in a car.", [("killed", 2)]),
         ("Four people shot at a housing complex were expected to recover, police said.", [("injured", 4)]),
         ("Gunmen shot at the crowd and were arrested.", []),
+        ("Officers found him shot in the chest.", [("injured", 1)]),
+        ("Police found a man and a woman shot in a car.", [("injured", 2)]),
+        ("Investigators discovered the suspect shot at officers.", []),
+        # A conjunct with a predicate of its own is not among the participle's victims.
+        ("Officers found a 28-year-old man wounded and two people running from the scene.", [("injured", 1)]),
         # "With a wound" attached to the hospital the person came to.
         ("A man walked into an area hospital with a gunshot wound to his leg.", [("injured", 1)]),
         ("Officers found a passenger in a van with a gunshot wound to the head.", [("injured", 1)]),

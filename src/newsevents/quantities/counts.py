@@ -674,6 +674,7 @@ def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
         any(c.dep_ == "auxpass" for c in children)
         or token.tag_ == "VBN"
         or _reduced_relative(token)
+        or _found_in_state(token)
         or objectless and any(c.dep_ == "nsubj" and _is_number(c) for c in children)
     )
     has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in children)
@@ -687,7 +688,7 @@ def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
         if token.dep_ == "amod" and token.tag_ == "VBN":
             return _adjective_victims(token)
         if token.dep_ == "acl" and token.tag_ == "VBN":
-            return _np_count(token.head)
+            return _np_count(token.head, modified_by=token)
         if token.dep_ in ("oprd", "acomp") and token.tag_ == "VBN":  # "left one person injured"
             return _adjective_victims(token)
     else:
@@ -717,6 +718,14 @@ def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
         if subjects:
             return _np_count(subjects[0])
     return None
+
+
+def _found_in_state(verb: Token) -> bool:
+    """"Officers found him shot in the chest", parsed as a clause of the finding verb with "him" its subject."""
+    return (
+        verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _FINDING_VERBS
+        and not any(c.dep_ in ("aux", "auxpass", "mark") or c.dep_ in _OBJECTS for c in verb.children)
+    )
 
 
 def _reduced_relative(verb: Token) -> bool:
@@ -803,15 +812,21 @@ def _toll(token: Token) -> _Victims | None:
     return None
 
 
-def _np_count(head: Token) -> _Victims | None:
-    """How many people the noun phrase headed by ``head`` names (conjuncts added up)."""
+def _np_count(head: Token, *, modified_by: Token | None = None) -> _Victims | None:
+    """How many people the noun phrase headed by ``head`` names (conjuncts added up). With ``modified_by``, a
+    participle modifying ``head``, a conjunct with a participle or relative clause of its own is left out: "found a
+    man wounded and two people running" names one wounded."""
     total = _single_np_count(head)
     for conj in head.children:
-        if conj.dep_ == "conj":
+        if conj.dep_ == "conj" and not (modified_by is not None and _has_own_predicate(conj)):
             extra = _np_count(conj)
             if extra is not None and total is not None:
                 total = _add(head.doc, total, extra)
     return total
+
+
+def _has_own_predicate(noun: Token) -> bool:
+    return any(c.dep_ in ("acl", "relcl") for c in noun.children)
 
 
 def _single_np_count(head: Token) -> _Victims | None:
