@@ -145,6 +145,15 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("Four people shot at a housing complex were expected to recover, police said.", [("injured", 4)]),
         ("Gunmen shot at the crowd and were arrested.", []),
         ("Officers found him shot in the chest.", [("injured", 1)]),
+        ("A shooting at a nightclub left three people injured.", [("injured", 3)]),
+        # Several victims: the part that died told beside the group, a multiple incident, another group joined.
+        ("Five people were shot, two of them fatally, at a party early Sunday.", [("injured", 3), ("killed", 2)]),
+        ("Police are investigating a triple shooting on the East Side.", [("injured", 3)]),
+        ("A double shooting left one man dead.", [("injured", 1), ("killed", 1)]),
+        ("Police say three people were wounded and one killed.", [("injured", 3), ("killed", 1)]),
+        ("Shots were fired into a home, striking two children.", [("injured", 2)]),
+        ("The victims, a 19-year-old man and a 22-year-old woman, were taken to a hospital.", [("injured", 2)]),
+        ("Shots were fired into a home, striking a wall.", []),
         ("Police found a man and a woman shot in a car.", [("injured", 2)]),
         ("Investigators discovered the suspect shot at officers.", []),
         # A conjunct with a predicate of its own is not among the participle's victims.
@@ -221,6 +230,8 @@ def test_fates_settled_across_sentences(nlp, text: str, expected: list[tuple[str
         ("Nine people were wounded in separate shootings across the city.", True),
         ("Nine people have been wounded since Friday afternoon, police said.", True),
         ("Nine people were wounded in a shooting at a party.", False),
+        ("Nine people were shot between last Wednesday and Friday.", True),
+        ("Nine people were shot between 9 and 10 p.m. on Friday.", False),
         # Compared with other incidents, not added up over them.
         ("A gunman wounded nine people at a mall in one of the deadliest shootings in the state's history.", False),
         ("Nine people were wounded at a rally, the worst of several shootings in the city this year.", False),

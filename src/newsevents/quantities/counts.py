@@ -132,6 +132,11 @@ def _word_list(name: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _multiples() -> dict[str, int]:
+    return {row[0]: int(row[1]) for row in _rows("multiple_incidents.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
 def _aggregate_cues() -> dict[str, str]:
     return {word: cue for word, cue in _rows("aggregate_cues.tsv")}
 
@@ -181,7 +186,11 @@ def _apart_from_the_dead(
     doc: Doc, mention: CountMention, mentions: list[CountMention], index: dict[CountMention, int]
 ) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is not None and span.root.lower_ in _multiples():  # "a double shooting left one dead": one of the two
+        return False
     if span is None or any(t.lower_ in _APART_WORDS for t in span.root.head.subtree if t.i < span.end + 2):
+        return True
+    if any(m.kind == "killed" and m.head_i == mention.head_i for m in mentions):  # split already: _split_fatal
         return True
     return any(
         m.kind == "killed" and index[m] == index[mention]
@@ -195,7 +204,10 @@ def _same_group(doc: Doc, injured: CountMention, killed: CountMention) -> bool:
     hospital, where one died" (the death told inside the group's own clause)."""
     span = doc.char_span(killed.start, killed.end, alignment_mode="expand")
     inside = doc[injured.head_i].left_edge.i <= killed.head_i <= doc[injured.head_i].right_edge.i
-    return inside or (span is not None and _group_refers_back(span))
+    # "three people were wounded and one killed": a joined clause with a subject of its own is another group.
+    verb = doc[killed.head_i]
+    own_clause = verb.dep_ == "conj" and (_has_subject(verb) or bool(_gapped_subject(verb)))
+    return (inside and not own_clause) or (span is not None and _group_refers_back(span))
 
 
 def _partitive(doc: Doc, mention: CountMention) -> bool:
@@ -206,7 +218,7 @@ def _partitive(doc: Doc, mention: CountMention) -> bool:
 
 def _several_incidents(sentence: Span) -> bool:
     """A sentence that sums up several incidents: "in separate shootings", "in shootings across the city",
-    "since Friday afternoon", "over the weekend", "so far this year"."""
+    "since Friday afternoon", "between Wednesday and Friday", "over the weekend", "so far this year"."""
     cues = _aggregate_cues()
     for token in sentence:
         cue = cues.get(token.lemma_.lower())
@@ -219,6 +231,8 @@ def _several_incidents(sentence: Span) -> bool:
         if preposition == "since" and (token.ent_type_ in ("DATE", "TIME") or token.lower_ in _WEEKDAYS):
             if not _compared(token):
                 return True
+        if preposition == "between" and (token.ent_type_ == "DATE" or token.lower_ in _WEEKDAYS):  # days apart
+            return True
         if cue == "period" and preposition in _PERIOD_PREPOSITIONS:
             return True
     return False
@@ -416,9 +430,11 @@ def _unrealized(verb: Token) -> bool:
 
 
 def _split_fatal(token: Token, kind: str, victims: _Victims) -> Iterator[CountMention]:
-    """"Two men were shot, one of them fatally": one killed, one injured."""
+    """"Two men were shot, one of them fatally": one killed, one injured (the part may be parsed as the verb's
+    modifier or as an apposition to its victims)."""
     if kind == "injured":
-        for child in token.children:
+        arguments = [c for c in token.children if c.dep_ in _SUBJECTS or c.dep_ in _OBJECTS]
+        for child in [*token.children, *(a for c in arguments for a in c.children if a.dep_ == "appos")]:
             fatal = child.dep_ in ("npadvmod", "appos", "conj", "advmod") and any(
                 c.lower_ in _FATAL_ADVERBS for c in child.subtree
             )
@@ -559,8 +575,13 @@ def _names_people(doc: Doc, victims: _Victims) -> bool:
 
 
 def _hit_by_gunfire(verb: Token) -> bool:
-    """"struck in the leg", "hit by a stray bullet", "a bullet grazed him": a person hit, not a car or a house."""
+    """"struck in the leg", "hit by a stray bullet", "a bullet grazed him", "shots were fired, striking two
+    children": a person hit, not a car or a house."""
     projectiles, body_parts = _word_list("projectiles.txt"), _word_list("body_parts.txt")
+    # "Shots were fired into a home, striking two children": the projectile is the governing clause's subject.
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _has_subject(verb):
+        if any(c.dep_ in _SUBJECTS and c.lemma_.lower() in projectiles for c in verb.head.children):
+            return True
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj") and child.lemma_.lower() in projectiles:
             return True
@@ -689,7 +710,7 @@ def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
             return _adjective_victims(token)
         if token.dep_ == "acl" and token.tag_ == "VBN":
             return _np_count(token.head, modified_by=token)
-        if token.dep_ in ("oprd", "acomp") and token.tag_ == "VBN":  # "left one person injured"
+        if token.dep_ in ("oprd", "acomp", "xcomp") and token.tag_ == "VBN":  # "left one person injured"
             return _adjective_victims(token)
     else:
         for child in children:
@@ -754,6 +775,8 @@ def _noun_victims(token: Token) -> _Victims | None:
     for child in token.children:
         if child.dep_ == "nummod":
             return _number_phrase(child)
+        if child.dep_ in ("amod", "compound") and child.lower_ in _multiples():  # "a triple shooting"
+            return _Victims(Count(_multiples()[child.lower_], child.text), child.idx, child.idx + len(child))
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             total = _np_count(objects[0]) if objects else None
@@ -860,6 +883,10 @@ def _single_np_count(head: Token) -> _Victims | None:
         return _one(head, head)
     if head.pos_ == "PROPN" and (head.ent_type_ == "PERSON" or head.lower_ in _surnames(head.doc)):
         return _one(head, head.left_edge)
+    # "The victims, a 19-year-old man and a 22-year-old woman, ...": an uncounted plural named by its apposition.
+    appositions = [c for c in head.children if c.dep_ == "appos"]
+    if head.tag_ in _PLURAL_TAGS and appositions:
+        return _np_count(appositions[0])
     return None
 
 
