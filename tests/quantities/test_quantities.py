@@ -154,6 +154,11 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("Shots were fired into a home, striking two children.", [("injured", 2)]),
         ("The victims, a 19-year-old man and a 22-year-old woman, were taken to a hospital.", [("injured", 2)]),
         ("Shots were fired into a home, striking a wall.", []),
+        ("Gunshots rang out and two people were hit.", [("injured", 2)]),
+        # A bare number told after a group shot is one of them; after a group wounded, or "a third", another.
+        ("Three people were shot in the incident; one later died at the hospital.", [("injured", 2), ("killed", 1)]),
+        ("The gunman shot five people, killing one.", [("injured", 4), ("killed", 1)]),
+        ("A shooting Saturday night wounded two men and killed a third.", [("injured", 2), ("killed", 1)]),
         ("Police found a man and a woman shot in a car.", [("injured", 2)]),
         ("Investigators discovered the suspect shot at officers.", []),
         # A conjunct with a predicate of its own is not among the participle's victims.

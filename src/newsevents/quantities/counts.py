@@ -57,6 +57,8 @@ _NON_COUNT_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"
 _ONE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "another", "one", "i", "me", "myself"}
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth"}
 _FATAL_STATE_WORDS = {"fatal", "mortal", "deadly", "lethal"}
+# Verbs that say people were hit, not whether they lived: a group so told may hold its dead.
+_NEUTRAL_HIT_LEMMAS = {"shoot", "stab", "hit", "strike"}
 _FATAL_EVENT_WORDS = {"fatal", "deadly"}
 # A reflexive is its clause's subject, not the last victim mentioned ("shot his wife and then himself").
 _ANAPHORIC_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -194,9 +196,18 @@ def _apart_from_the_dead(
         return True
     return any(
         m.kind == "killed" and index[m] == index[mention]
-        and not _partitive(doc, m) and not _same_group(doc, mention, m)
+        and not _partitive(doc, m) and not _same_group(doc, mention, m) and not _elliptic_part(doc, mention, m)
         for m in mentions
     )
+
+
+def _elliptic_part(doc: Doc, group: CountMention, killed: CountMention) -> bool:
+    """"Three people were shot; one later died", "shot five people, killing one": a bare number told after a group
+    shot is "one of them". Not after a group wounded or injured, whose people lived ("three were wounded and one
+    killed")."""
+    span = doc.char_span(killed.start, killed.end, alignment_mode="expand")
+    bare = span is not None and span.root.like_num and span.root.dep_ != "nummod"
+    return bare and killed.head_i > group.head_i and doc[group.head_i].lemma_.lower() in _NEUTRAL_HIT_LEMMAS
 
 
 def _same_group(doc: Doc, injured: CountMention, killed: CountMention) -> bool:
@@ -207,7 +218,8 @@ def _same_group(doc: Doc, injured: CountMention, killed: CountMention) -> bool:
     # "three people were wounded and one killed": a joined clause with a subject of its own is another group.
     verb = doc[killed.head_i]
     own_clause = verb.dep_ == "conj" and (_has_subject(verb) or bool(_gapped_subject(verb)))
-    return (inside and not own_clause) or (span is not None and _group_refers_back(span))
+    another = span is not None and span.root.lower_ in _ORDINALS  # "wounded two men and killed a third"
+    return (inside and not own_clause and not another) or (span is not None and _group_refers_back(span))
 
 
 def _partitive(doc: Doc, mention: CountMention) -> bool:
@@ -576,10 +588,12 @@ def _names_people(doc: Doc, victims: _Victims) -> bool:
 
 def _hit_by_gunfire(verb: Token) -> bool:
     """"struck in the leg", "hit by a stray bullet", "a bullet grazed him", "shots were fired, striking two
-    children": a person hit, not a car or a house."""
+    children", "gunshots rang out and two people were hit": a person hit, not a car or a house."""
     projectiles, body_parts = _word_list("projectiles.txt"), _word_list("body_parts.txt")
-    # "Shots were fired into a home, striking two children": the projectile is the governing clause's subject.
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _has_subject(verb):
+    # "Shots were fired into a home, striking two children", "Gunshots rang out and two people were hit": the
+    # projectile is the subject of the clause this one hangs on or is joined to.
+    hangs_on = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _has_subject(verb)
+    if hangs_on or verb.dep_ == "conj":
         if any(c.dep_ in _SUBJECTS and c.lemma_.lower() in projectiles for c in verb.head.children):
             return True
     for child in verb.children:
@@ -861,7 +875,8 @@ def _single_np_count(head: Token) -> _Victims | None:
     ):
         start = min(head.left_edge.idx, head.idx)
         return _Victims(Count(0, text_of(head.doc)[start : head.idx + len(head)]), start, head.idx + len(head))
-    if _is_number(head) and (head.pos_ in ("NUM", "NOUN") or lower == "both"):
+    # An ordinal ("killed a third") is one more person, below; spaCy counts it as number-like.
+    if _is_number(head) and (head.pos_ in ("NUM", "NOUN") or lower == "both") and lower not in _ORDINALS:
         return _number_phrase(head)
     for child in head.children:
         if child.dep_ == "nummod":
