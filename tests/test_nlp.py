@@ -22,3 +22,8 @@ def test_an_opening_dateline_is_a_sentence_of_its_own(nlp) -> None:
 def test_a_body_without_dateline_keeps_its_first_sentence(nlp) -> None:
     doc = nlp("Four people were shot in a housing complex on Friday. They are expected to recover.")
     assert next(doc.sents).text == "Four people were shot in a housing complex on Friday."
+
+
+def test_a_hyphenated_first_word_is_no_dateline(nlp) -> None:
+    doc = nlp("NATO-member Norway is willing to send material to help defend its ally.")
+    assert len(list(doc.sents)) == 1

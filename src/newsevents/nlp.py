@@ -71,8 +71,9 @@ def _dateline_ends_a_sentence(doc: Doc) -> Doc:
 def _split_em_dashes(nlp: Language) -> None:
     """An em dash is never part of a word; the stock rules split it only between letters, which leaves datelines
     glued to the lede ("Ind.—A man ..." as one token "Ind.—A")."""
-    stock = nlp.tokenizer.infix_finditer.__self__.pattern
-    nlp.tokenizer.infix_finditer = re.compile(f"{stock}|—").finditer
+    stock = nlp.tokenizer.infix_finditer
+    pattern = f"{stock.__self__.pattern}|—" if stock is not None else "—"
+    nlp.tokenizer.infix_finditer = re.compile(pattern).finditer
 
 
 def parse(

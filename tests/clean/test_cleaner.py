@@ -216,6 +216,10 @@ def test_datelines():
     assert find_dateline("mumbai: police arrested two men.").place == "mumbai"
     assert find_dateline("Police said: the men fled.") is None
     assert find_dateline("Five people were shot in Seattle.") is None
+    # A hyphen inside a word is no dateline dash.
+    assert find_dateline("NATO-member Norway is willing to send material.") is None
+    assert find_dateline("U.S.-led forces withdrew.") is None
+    assert find_dateline("INDIANAPOLIS, Ind.\u2014A man was shot.").place == "INDIANAPOLIS, Ind."
 
 
 def input_words_without_title_repeats(text: str, title_line: str | None) -> list[str]:

@@ -19,7 +19,7 @@ from .lexicon import stopwords
 
 _DASHED = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,(?: [A-Z][\w.'’-]*){1,3})?)"
-    r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?:—|–|--|-)\s*"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?:—|–|--|-(?=\s))\s*"
 )
 _COLON = re.compile(r"^(?P<place>[A-Za-z][a-z.]+(?: [A-Za-z][a-z.]+){0,2}):\s+(?=\S)")
 
