@@ -34,7 +34,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from newsevents import nlp
-from newsevents.clean import clean, find_dateline
+from newsevents.clean import clean
 from newsevents.dates import date_event, find_dates, is_statement_date
 from newsevents.errors import InputError
 from newsevents.quantities import find_counts
@@ -68,8 +68,7 @@ def load(args: argparse.Namespace) -> list[dict]:
 def predict(doc, published: dt.date, sentences: int, plain_rule: bool = False) -> tuple[int, int, dt.date]:
     sents = list(doc.sents)
     # An opening dateline ("CHICAGO (AP) —") is parsed as a sentence of its own; it does not use up the window.
-    dateline = find_dateline(doc.text)
-    if dateline is not None and sents and sents[0].end_char <= dateline.end:
+    if sents and sents[0].end_char <= nlp.dateline_end(doc):
         sentences += 1
     sents = sents[:sentences]
     limit = sents[-1].end if sents else 0

@@ -58,14 +58,23 @@ def _load(name: str) -> Language:
 def _dateline_ends_a_sentence(doc: Doc) -> Doc:
     """Start a sentence after an opening dateline ("JERSEY CITY, N.J. (AP) — Four people shot ..."), which the
     parser would otherwise take for the lede's subject. Character offsets do not change."""
-    from .clean import find_dateline
-
-    dateline = find_dateline(doc.text)
-    if dateline is not None:
-        after = next((t for t in doc if t.idx >= dateline.end), None)
+    end = dateline_end(doc)
+    if end:
+        after = next((t for t in doc if t.idx >= end), None)
         if after is not None and after.i > 0:
             after.is_sent_start = True
     return doc
+
+
+def dateline_end(doc: Doc) -> int:
+    """Where the opening dateline of ``doc`` ends (its dash included), 0 when there is none; found once per Doc."""
+    end = doc.user_data.get(_DATELINE_KEY)
+    if end is None:
+        from .clean import find_dateline
+
+        dateline = find_dateline(text_of(doc))
+        end = doc.user_data[_DATELINE_KEY] = dateline.end if dateline is not None else 0
+    return end
 
 
 def _split_em_dashes(nlp: Language) -> None:
@@ -107,6 +116,7 @@ def entity_at(token: Token) -> Span | None:
 
 
 _TEXT_KEY = "newsevents.text"
+_DATELINE_KEY = "newsevents.dateline_end"
 
 
 def text_of(doc: Doc) -> str:

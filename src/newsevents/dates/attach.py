@@ -32,8 +32,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from ..clean import find_dateline
-from ..nlp import paragraph_bounds, text_of
+from ..nlp import dateline_end, paragraph_bounds, text_of
 from ..records import DateResolution
 from .grammar import scan
 
@@ -173,8 +172,7 @@ def _is_stamp(span: Span) -> bool:
     doc, stamps = span.doc, _word_list("stamp_words.txt")
     if all(span.start <= t.i < span.end for t in span.sent if not t.is_punct):
         return True
-    dateline = find_dateline(doc.text)
-    if dateline is not None and span.end_char <= dateline.end:
+    if span.end_char <= dateline_end(doc):
         return True
     before = [t for t in doc[max(span.start - 4, 0) : span.start] if not t.is_punct][-2:]
     after = [t for t in doc[span.end : span.end + 3] if not t.is_punct][:1]

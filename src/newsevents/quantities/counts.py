@@ -651,11 +651,6 @@ def _state_bearer(noun: Token) -> _Victims | None:
     return _first_subject(holder.head) if holder.dep_ == "advcl" else None
 
 
-def _care_place(noun: Token) -> bool:
-    places = _word_list("care_places.txt")
-    return noun.lemma_.lower() in places or any(c.lemma_.lower() in places for c in noun.children)
-
-
 def _aimed_at(verb: Token) -> bool:
     """"teenagers shot at a car", "she was shot at": aimed at, not hit (an active verb with no object, or an "at"
     left without its object; "was shot at a bus stop" is a place)."""
@@ -684,7 +679,8 @@ def _carried_to_care(verb: Token) -> _Victims | None:
         pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
         for pobj in prep.children if pobj.dep_ == "pobj"
     ]
-    if not any(_care_place(p) for p in destinations):
+    places = _word_list("care_places.txt")
+    if not any(p.lemma_.lower() in places or any(c.lemma_.lower() in places for c in p.children) for p in destinations):
         return None
     carried = [c for c in verb.children if c.dep_ in _OBJECTS] + [c for c in verb.children if c.dep_ == "nsubjpass"]
     carried += _gapped_subject(verb)
