@@ -6,8 +6,8 @@ credits, copyright and share lines leave the body) and its body is parsed, as ``
 0 / 0 / publication date and counted.
 Article-level prediction (there is no event coder output here):
 - killed / injured: the largest killed / injured count of one incident found in the article's first
-  ``--sentences`` sentences, not counting an opening dateline (0 when none is found); totals over several incidents or a period
-  (``CountMention.aggregate``: "8 wounded in shootings since Friday") are skipped;
+  ``--sentences`` sentences, not counting an opening dateline (0 when none is found); totals over several
+  incidents or a period (``CountMention.aggregate``: "8 wounded in shootings since Friday") are skipped;
 - incident date: the own date (see ``date_event``) of the first casualty count's head word in those
   sentences, else of the first shooting word; when that word has no own date, the first day-precision date
   (not after publication) in those sentences that is not the day of a statement or court step
