@@ -325,6 +325,14 @@ def test_known_place_inside_an_unknown_name(gazetteer):
     assert resolve_name("St. Xyzzy Hall", gazetteer=gazetteer) is None  # "St." is no state code here
 
 
+def test_a_feature_noun_or_a_small_town_is_no_place_inside_a_name(gazetteer):
+    # "Lake" would be Lake County, Illinois; "Side" a Turkish town; "Wing" an English village
+    assert resolve_name("Lake Lanier", gazetteer=gazetteer) is None
+    assert resolve_name("South Side", gazetteer=gazetteer) is None
+    assert resolve_name("West Wing", gazetteer=gazetteer) is None
+    assert resolve_name("Northern Rakhine", gazetteer=gazetteer).precision == "admin1"
+
+
 def test_place_inside_a_name_only_for_place_entities(nlp, gazetteer):
     _, places = places_of(nlp, "Crews repaired a bridge over the Catawba River near Charlotte on Monday.", gazetteer)
     river = next(m.place for m in places if m.place.text == "Catawba River")

@@ -178,12 +178,13 @@ def candidates(span: NameSpan, gazetteer: Gazetteer) -> list[tuple[int, bool]]:
 
 def _inner_name(text: str, gazetteer: Gazetteer) -> list[tuple[int, bool]]:
     """Candidates (as alias hits) of a known place named inside an unknown name, tried in this order:
-    what follows "of" ("Port of Los Angeles"), the name without leading direction words ("Western
-    Kansas"), then the longest capitalised run of words before the head noun: any place before a feature
-    noun ("Loudon Co.", "Catawba River"), else only a prominent one ("Dubai Turf", but not "Tal Zahab",
-    where "Tal" is part of the name). After "of" without a feature noun before it ("Chambers of Commerce")
-    too, only a name with a prominent reading counts; that reading vouches for the name, and all its
-    readings compete. A short run must be an upper-case code ("US", not "St.").
+    what follows "of" ("Port of Los Angeles"), the name without leading direction words when it is
+    prominent ("Western Kansas", not the Turkish town in "South Side"), then the longest capitalised run
+    of words before the head noun: any place before a feature noun ("Loudon Co.", "Catawba River"), else
+    only a prominent one ("Dubai Turf", but not "Tal Zahab", where "Tal" is part of the name). After "of"
+    without a feature noun before it ("Chambers of Commerce") too, only a name with a prominent reading
+    counts; that reading vouches for the name, and all its readings compete. A short run must be an
+    upper-case code ("US", not "St."), and feature nouns alone are no place ("Lake" in "Lake Lanier").
     """
     words = text.split()
     if not words:
@@ -197,7 +198,7 @@ def _inner_name(text: str, gazetteer: Gazetteer) -> list[tuple[int, bool]]:
     while lead < len(words) - 1 and words[lead].casefold() in _name_words("direction"):
         lead += 1
     if lead:
-        tries.append((words[lead:], False))
+        tries.append((words[lead:], True))
     modifiers = words[:-1]
     unknown_head = words[-1].casefold() not in heads
     tries += [(modifiers[first : first + size], unknown_head) for size in range(len(modifiers), 0, -1)
@@ -205,6 +206,8 @@ def _inner_name(text: str, gazetteer: Gazetteer) -> list[tuple[int, bool]]:
     for run, prominent_only in tries:
         name = " ".join(run)
         if not run or not all(word[:1].isupper() for word in run) or (len(normalize(name)) < 3 and not name.isupper()):
+            continue
+        if all(word.casefold() in heads for word in run):
             continue
         found = [(code >> 1, True) for code in gazetteer.lookup(normalize(name))]
         # one prominent reading vouches for the name; then all its readings compete
