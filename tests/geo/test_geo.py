@@ -421,3 +421,16 @@ def test_compact_province_point_ignores_a_stray_town(gazetteer):
 def test_place_after_of_must_be_prominent_unless_a_feature_noun_precedes(gazetteer):
     assert resolve_name("Manitoba Chambers of Commerce", gazetteer=gazetteer).name == "Manitoba"  # not "Commerce"
     assert resolve_name("Town of Groton", gazetteer=gazetteer).country == "USA"  # "town of": any Groton
+
+
+def test_airports_by_name_and_by_context(nlp, gazetteer):
+    _, places = places_of(nlp, "Flights at Heathrow were suspended on Sunday after drones were seen near the "
+                          "runway, London police said.", gazetteer)
+    heathrow = places[0].place
+    assert heathrow.name == "London Heathrow Airport" and near(heathrow, 51.47, -0.46, 0.1)
+    _, places = places_of(nlp, "A man from Heathrow, Florida, was arrested in Orlando.", gazetteer)
+    assert places[0].place.country == "USA"  # the town, not the airport
+    assert near(resolve_name("Ben Gurion Airport", gazetteer=gazetteer), 32.01, 34.89, 0.1)
+    kabul = resolve_name("Kabul International Airport", gazetteer=gazetteer)
+    assert kabul.country == "AFG" and near(kabul, 34.57, 69.21, 0.1)
+    assert resolve_name("Almaty", gazetteer=gazetteer).name == "Almaty"  # no airport under its city's name

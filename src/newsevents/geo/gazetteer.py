@@ -33,7 +33,7 @@ from ..records import Place, Precision
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 DATA = Path(__file__).resolve().parents[1] / "data" / "geo"
 WIDE_REGION_KM = 1000.0
 
@@ -486,6 +486,8 @@ def _build_tables() -> dict:
         if fid is not None and normalize(row["alias"]) not in known:
             build.name(fid, row["alias"], alias=True)
 
+    _add_airports(build, {row[1]: country_index[i] for i, row in enumerate(country_rows, start=1) if i in country_index})
+
     # Direction and generic words that name some region or hamlet but in news mean "the West" etc.
     for name in stop_names():
         build.index.pop(name, None)
@@ -506,6 +508,53 @@ def _build_tables() -> dict:
         "country_feature": country_feature,
         "capitals": frozenset(capitals),
     }
+
+
+def _add_airports(build: _Builder, position_of_alpha2: dict[str, int]) -> None:
+    """Airports (``data/geo/airports.tsv``) as point features of kind CITY with no population, so that a
+    town of the same name wins unless the article's other places agree with the airport. Each lies in
+    the subdivisions of the nearest town of its country, and is indexed under its name and the shorter
+    forms news use: "London Heathrow Airport" also as "Heathrow Airport", "Heathrow International
+    Airport" and "Heathrow" (the last only where no place of that country or region already has the name:
+    "Almaty International Airport" is not "Almaty")."""
+    towns: dict[tuple[int, int], list[int]] = {}
+    for fid, kind in enumerate(build.kinds):
+        if kind == CITY:
+            towns.setdefault((math.floor(build.lat[fid]), math.floor(build.lon[fid])), []).append(fid)
+    generic = _airport_words()
+    for row in _shipped("airports.tsv"):
+        position = position_of_alpha2.get(row["alpha2"])
+        if position is None:
+            continue
+        lat, lon = float(row["lat"]), float(row["lon"])
+        nearby = [fid for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+                  for fid in towns.get((math.floor(lat) + dy, math.floor(lon) + dx), ())
+                  if build.country_of[fid] == position]
+        town = min(nearby, key=lambda fid: (build.lat[fid] - lat) ** 2 + (build.lon[fid] - lon) ** 2, default=-1)
+        fid = build.add(row["name"], CITY, position, build.admin1[town] if town >= 0 else -1,
+                        build.admin2[town] if town >= 0 else -1, lat, lon, 0, 0)
+        build.name(fid, row["name"], alias=False)
+        words = row["name"].split()
+        if any(build.kinds[code >> 1] == CITY and build.country_of[code >> 1] == position
+               for code in build.index.get(normalize(words[0]), ())) and not all(
+                word.casefold() in generic for word in words[1:]):
+            words = words[1:]  # "Toronto Pearson International Airport", not "Kabul International Airport"
+        core = " ".join(word for word in words if word.casefold() not in generic)
+        if not core:
+            continue
+        for form in (" ".join(words), f"{core} Airport", f"{core} International Airport"):
+            build.name(fid, form, alias=True)
+        key = normalize(core)
+        if len(key) > 3 and key != normalize(row["city"]) and not any(
+                build.kinds[code >> 1] != CITY or build.country_of[code >> 1] == position
+                for code in build.index.get(key, ())):
+            build.name(fid, core, alias=True)
+
+
+@functools.cache
+def _airport_words() -> frozenset[str]:
+    """Lower-case words that say "airport" in an airport's name ("International", "Airfield", "Air Base")."""
+    return frozenset(normalize(row["word"]) for row in _shipped("airport_words.tsv"))
 
 
 def _without_type(name: str) -> str:
