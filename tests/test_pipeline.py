@@ -130,7 +130,7 @@ def test_two_workers_give_the_same_events_as_one(example_path, too_long):
     assert [x["article"]["id"] for x in one] == [article.id, other.id]
     assert one[1]["events"] and one[1]["events"][0]["type"] == "COERCE"
     assert [(e.source, e.reason) for e in errors_one] == [(e.source, e.reason) for e in errors_two]
-    assert len(errors_one) == 1 and "exceeds maximum" in errors_one[0].reason
+    assert len(errors_one) == 1 and "characters, more than the 2,000,000" in errors_one[0].reason
 
 
 def test_a_failing_article_is_raised_without_an_error_handler(too_long):

@@ -68,6 +68,7 @@ class Messages:
     FEED_TRUNCATED = "malformed feed after {count} entries: {error}"
     NO_BODY = "no body text left after removing captions, credits and boilerplate"
     EXTRACT_FAILED = "article {id} could not be coded, skipped ({error})"
+    BODY_TOO_LONG = "the body has {size:,} characters, more than the {limit:,} newsevents parses per article; split it"
     BAD_DATE = "cannot read date {value!r}: expected YYYY-MM-DD"
     MODEL_MISSING = (
         "spaCy pipeline {name!r} is not installed; install it as a package "

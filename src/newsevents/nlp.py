@@ -26,6 +26,10 @@ REQUIRED_COMPONENTS = ("tagger", "parser", "ner")
 UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker", "spancat")
 DEFAULT_BATCH_SIZE = 32
 DATELINE_COMPONENT = "newsevents_dateline"
+# A body longer than PIECE_CHARS is parsed in pieces cut after a line break (else a space) and joined back into
+# one Doc with the same text, which keeps the parser's working memory small. Past MAX_BODY_CHARS it is refused.
+PIECE_CHARS = 100_000
+MAX_BODY_CHARS = 2_000_000
 
 
 def load(name: str = DEFAULT_MODEL) -> Language:
@@ -47,8 +51,6 @@ def _load(name: str) -> Language:
     for component in REQUIRED_COMPONENTS:
         if component not in nlp.pipe_names:
             raise ModelError(Messages.MODEL_LACKS.format(name=name, component=component))
-    # Long bodies are rare but legal: allow up to 2M characters per text.
-    nlp.max_length = max(nlp.max_length, 2_000_000)
     _split_em_dashes(nlp)
     Language.component(DATELINE_COMPONENT, func=_dateline_ends_a_sentence)
     nlp.add_pipe(DATELINE_COMPONENT, before="parser")
@@ -91,8 +93,46 @@ def parse(
     model: str = DEFAULT_MODEL,
     batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> Iterator[Doc]:
-    """Parse ``texts`` lazily, in batches, with the pipeline ``model``."""
-    yield from load(model).pipe(texts, batch_size=batch_size)
+    """Parse ``texts`` lazily, in batches, with the pipeline ``model``: one Doc per text, its text unchanged.
+
+    A text over :data:`MAX_BODY_CHARS` raises ``ValueError`` when its turn comes.
+    """
+    pieces = ((piece, number) for number, text in enumerate(texts) for piece in _pieces(text))
+    parts: list[Doc] = []
+    current = 0
+    for doc, number in load(model).pipe(pieces, batch_size=batch_size, as_tuples=True):
+        if number != current:
+            yield _joined(parts)
+            parts, current = [], number
+        parts.append(doc)
+    if parts:
+        yield _joined(parts)
+
+
+def _pieces(text: str) -> Iterator[str]:
+    if len(text) > MAX_BODY_CHARS:
+        raise ValueError(Messages.BODY_TOO_LONG.format(size=len(text), limit=MAX_BODY_CHARS))
+    start = 0
+    while len(text) - start > PIECE_CHARS:
+        window = start + PIECE_CHARS
+        cut = text.rfind("\n", start + 1, window)
+        if cut < 0:
+            cut = text.rfind(" ", start + 1, window)
+        cut = cut + 1 if cut >= 0 else window
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
+
+
+def _joined(parts: list[Doc]) -> Doc:
+    if len(parts) == 1:
+        return parts[0]
+    from spacy.tokens import Doc
+
+    for part in parts:  # caches of one piece, wrong for the whole (and spaCy would warn on each)
+        for key in (_TEXT_KEY, _DATELINE_KEY, _BREAKS_KEY):
+            part.user_data.pop(key, None)
+    return Doc.from_docs(parts, ensure_whitespace=False)
 
 
 def entity_at(token: Token) -> Span | None:

@@ -434,3 +434,30 @@ def test_airports_by_name_and_by_context(nlp, gazetteer):
     kabul = resolve_name("Kabul International Airport", gazetteer=gazetteer)
     assert kabul.country == "AFG" and near(kabul, 34.57, 69.21, 0.1)
     assert resolve_name("Almaty", gazetteer=gazetteer).name == "Almaty"  # no airport under its city's name
+
+
+def test_a_long_document_is_resolved_in_runs_of_names(nlp, gazetteer, monkeypatch):
+    from newsevents.geo import resolve
+
+    doc = nlp("Flooding hit Paris, Texas, on Monday. Officials in Dallas and Houston sent boats and crews.")
+    whole = find_places(doc, focus_country=None, gazetteer=gazetteer)
+    monkeypatch.setattr(resolve, "CONTEXT_SPANS", 2)
+    runs = find_places(doc, focus_country=None, gazetteer=gazetteer)
+    assert [(m.start, m.end) for m in runs] == [(m.start, m.end) for m in whole]
+    assert runs[0].place.admin1 == "Texas" and runs[2].place.admin1 == "Texas"
+
+
+@pytest.mark.parametrize(("text", "verb", "where"), [
+    # the small model labels these names ORG and PERSON: a place noun says what they are
+    ("A lawyer was shot dead and left in a field on the outskirts of Karachi on Monday.", "shot", "Karachi"),
+    ("A policeman was shot dead outside the regional capital, Grozny, on Friday.", "shot", "Grozny"),
+    # one place phrase is one place, its most precise name
+    ("A commander was killed when a quarrel among his fighters turned violent in Syria's Raqqa.", "killed",
+     "Ar Raqqah"),
+])
+def test_event_place_named_by_a_place_noun_or_a_possessive_phrase(nlp, gazetteer, text, verb, where):
+    doc = nlp(text)
+    trigger = next(t.i for t in doc if t.text == verb)
+    place = locate_event(doc, trigger, find_places(doc, focus_country=None, gazetteer=gazetteer), focus_country=None,
+                         gazetteer=gazetteer)
+    assert place is not None and place.name == where

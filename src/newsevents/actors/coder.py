@@ -185,6 +185,17 @@ class ActorCoder:
         doc.user_data["newsevents.actors.credit"] = mask
         return mask
 
+    def _overlapping(self, doc: Doc, start: int, end: int) -> list[_Match]:
+        """The matches that overlap tokens ``start`` to ``end`` (exclusive), found by bisection: matches do not
+        overlap each other, so their ends are in order too."""
+        matches = self._matches(doc)
+        out = []
+        for m in matches[bisect.bisect_right(matches, start, key=lambda m: m.end):]:
+            if m.start >= end:
+                break
+            out.append(m)
+        return out
+
     def _resolve(self, doc: Doc, m: _Match, *, focus_country: str | None) -> Entry | None:
         """The reading of a match that applies here; surnames need a title or a recent leader."""
         entry = m.best
@@ -194,7 +205,7 @@ class ActorCoder:
             return entry
         titled = any(  # "President X", "Gen. X", "the X administration"
             x.best.kind == "agent" and (x.best.sector == "GOV" or x.end == m.start and x.best.sector in TITLE_SECTORS)
-            for x in self._matches(doc) if x.end == m.start or x.start == m.end)
+            for x in self._overlapping(doc, m.start - 1, m.end + 1) if x.end == m.start or x.start == m.end)
         token = doc[m.start]
         if token.ent_type_ in NOT_NAME_ENTS:
             return None
@@ -217,7 +228,7 @@ class ActorCoder:
 
     def _code(self, span: Span, *, focus_country: str | None, as_mention: bool) -> Actor | None:
         doc = span.doc
-        inside = [m for m in self._matches(doc) if m.start < span.end and m.end > span.start]
+        inside = self._overlapping(doc, span.start, span.end)
         readings = [(m, e) for m in inside if (e := self._resolve(doc, m, focus_country=focus_country))]
         head = span.root
         head_at = next(((m, e) for m, e in readings if m.start <= head.i < m.end), None)
@@ -227,7 +238,8 @@ class ActorCoder:
                      and not _behind_preposition(span, m)] if head_at else []
             head_at = after[-1] if after else head_at
         # A title just before the span ("President" + "Tokayev") counts as part of it.
-        before = next((m for m in self._matches(doc) if m.end == span.start and m.best.kind == "agent"), None)
+        before = next((m for m in self._overlapping(doc, span.start - 1, span.start)
+                       if m.end == span.start and m.best.kind == "agent"), None)
         modifiers = [(m, e) for m, e in readings if head_at is None or m is not head_at[0]]
         if before is not None and not modifiers:
             modifiers = [(before, before.best)]

@@ -98,6 +98,8 @@ def _sentence_dates(
     own: list[tuple[int, int, DateResolution]] = []
     in_sentence: list[tuple[int, DateResolution]] = []
     for resolution in dates:
+        if resolution.end <= sentence[0] or resolution.start >= sentence[1]:
+            continue  # cheaply, before making a span: a long document has many dates
         span = doc.char_span(resolution.start, resolution.end, alignment_mode="expand")
         if span is None or not sentence[0] <= span.start_char < sentence[1]:
             continue

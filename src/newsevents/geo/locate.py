@@ -26,6 +26,7 @@ neighbourhood in central Damascus" -> al-Tijara, at Damascus' point).
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 from collections import Counter
@@ -72,7 +73,8 @@ def locate_mention(
     *,
     gazetteer: Gazetteer | None = None,
 ) -> PlaceMention | None:
-    """The place mention naming where the event of token ``trigger_i`` happened (tiers 1-3), or None.
+    """The place mention naming where the event of token ``trigger_i`` happened (tiers 1-3), or None;
+    ``places`` in text order, as :func:`~newsevents.geo.find_places` gives them.
 
     An unresolved place entity comes back as a new mention (``geonameid`` None; the point, if any, is
     that of the most precise known place of the sentence).
@@ -89,9 +91,14 @@ def locate_mention(
     gazetteer = gazetteer or Gazetteer.default()
     trigger = doc[trigger_i]
     sentence = trigger.sent
+    paragraph = paragraph_bounds(doc, trigger.idx)
+    # Only the sentence and its paragraph matter: look at their mentions alone (``places`` is in text order),
+    # so that a long document costs each event no more than a short one.
+    first = bisect.bisect_left(places, min(paragraph[0], sentence.start_char), key=lambda m: m.start)
+    last = bisect.bisect_left(places, max(paragraph[1], sentence.end_char), key=lambda m: m.start)
     in_sentence: list[tuple[PlaceMention, Token]] = []
     elsewhere: list[PlaceMention] = []
-    for mention in places:
+    for mention in places[first:last]:
         if _is_demonym(mention, gazetteer):
             continue
         if sentence.start_char <= mention.start < sentence.end_char:
@@ -119,13 +126,15 @@ def locate_mention(
         elif root.dep_ in SUBJECT_DEPS and root.head in (trigger, clause):
             continue
         else:
-            other.append((not _in_subtree(root, trigger, clause), distance, mention))
+            # The names of one place phrase are one place, its most precise ("in Syria's Raqqa"): they stand as
+            # far from the trigger as the phrase's preposition does.
+            phrase = abs(prep.i - trigger.i) if prep is not None else distance
+            other.append((not _in_subtree(root, trigger, clause), phrase, rank, distance, mention))
     for tier in (attached, other):
         if tier:
             chosen = min(tier, key=lambda item: item[:-1])[-1]
             return _placed(chosen, in_sentence) if chosen.place.lat is None else chosen
 
-    paragraph = paragraph_bounds(doc, trigger.idx)
     nearby = [m for m in elsewhere if paragraph[0] <= m.start < paragraph[1]]
     return min(nearby, key=lambda m: abs(m.start - trigger.idx)) if nearby else None
 
@@ -166,10 +175,19 @@ def _nouns() -> dict[str, frozenset[str]]:
 
 
 def _names_place(token: Token) -> bool:
-    head, places = token.head, _nouns()["place"]
+    """Does a place noun make ``token`` a place name: "Khanasir town", "the outskirts of Karachi", "the regional
+    capital, Grozny"?"""
+    head = token.head
     if token.dep_ in ("compound", "amod"):
-        return head.lemma_.lower() in places and head.pos_ == "NOUN"
-    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in places
+        return _place_noun(head) and head.pos_ == "NOUN"
+    if token.dep_ == "appos":
+        return _place_noun(head) and head.pos_ == "NOUN"
+    return token.dep_ == "pobj" and head.lower_ == "of" and _place_noun(head.head)
+
+
+def _place_noun(token: Token) -> bool:
+    places = _nouns()["place"]
+    return token.lemma_.lower() in places or token.lower_ in places  # "outskirts" has the lemma "outskirt"
 
 
 def _modifier(root: Token) -> bool:

@@ -71,6 +71,7 @@ LINK_NEAR = 2.0  # points within about a degree of each other
 LINK_PRIOR_SLOPE = 0.5
 LINK_CAP = 24.0
 PROMINENT_CITY_POPULATION = 100_000  # a city named before a head noun we do not know ("Dubai Turf")
+CONTEXT_SPANS = 300  # place names weighed together; a news article has far fewer
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +106,15 @@ def find_places(doc: Doc, *, focus_country: str | None, gazetteer: Gazetteer | N
     gazetteer = gazetteer or Gazetteer.default()
     spans = mention_spans(doc, gazetteer=gazetteer)
     # Mentions are names the gazetteer knows; the event locator places the others in their sentence.
-    places = resolve_spans(text_of(doc), spans, focus_country=focus_country, gazetteer=gazetteer,
-                           place_unknown_names=False)
-    return [PlaceMention(s.start, s.end, p) for s, p in zip(spans, places) if p is not None]
+    # A very long document is resolved in runs of CONTEXT_SPANS names, each its own context: the context
+    # rounds cost the square of the names they weigh, and a book's far chapters say little of each other.
+    found = []
+    for first in range(0, len(spans), CONTEXT_SPANS):
+        run = spans[first : first + CONTEXT_SPANS]
+        places = resolve_spans(text_of(doc), run, focus_country=focus_country, gazetteer=gazetteer,
+                               place_unknown_names=False)
+        found += [PlaceMention(s.start, s.end, p) for s, p in zip(run, places) if p is not None]
+    return found
 
 
 def mention_spans(doc: Doc, *, gazetteer: Gazetteer) -> list[NameSpan]:
