@@ -543,3 +543,11 @@ def test_dispersing_a_gathering_is_a_protest_with_intervention_by_the_force(even
 
 def test_a_known_phrasal_verb_does_not_fall_back_to_its_bare_verb(events):
     assert events("The coalition broke up after the election.") == []
+
+
+def test_the_it_of_it_is_does_not_act_in_the_infinitive(events):
+    # the ellipsis makes the parser hang "to help" on "is": "it" is no helper; the speaker, asked for help, is
+    text = ("President Ruto vowed that the rioters would be dealt with harshly.\n\n\u201dIt is an undermining of the "
+            "state and it is an attack on our farmers who are asking me \u2026 to help them urgently,\u201d Ruto said.")
+    event = only(events(text), "AID")
+    assert event.source is not None and event.source.name == "William Ruto"

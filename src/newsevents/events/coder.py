@@ -367,6 +367,8 @@ class EventCoder:
             # it is a predicate conjoined to the clause's verb
             clause = _governing_verb(head)
             return self._subjects(clause, depth + 1) if clause is not None else []
+        if verb.dep_ == "xcomp" and _extraposed(head):
+            return []  # "it is an attack on X to help them": "it" does not help
         if verb.dep_ == "xcomp":
             controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             controller += [
@@ -889,6 +891,13 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
             if member not in out:
                 out.append(member)
     return out
+
+
+def _extraposed(head: Token) -> bool:
+    """Is ``head``, what an infinitive hangs on, a copula with the subject "it", or the complement of one
+    ("it is important to ...")?"""
+    copula = head.head if head.dep_ in ("acomp", "attr") else head
+    return copula.lemma_ == "be" and [c.lower_ for c in copula.children if c.dep_ in SUBJECTS] == ["it"]
 
 
 def _unique(actors) -> list[Actor]:
