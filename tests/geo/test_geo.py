@@ -454,6 +454,11 @@ def test_a_long_document_is_resolved_in_runs_of_names(nlp, gazetteer, monkeypatc
     # one place phrase is one place, its most precise name
     ("A commander was killed when a quarrel among his fighters turned violent in Syria's Raqqa.", "killed",
      "Ar Raqqah"),
+    # after a compass bearing a name is a landmark: the place only when nothing else is named
+    ("Four soldiers were killed on Sunday when a bomb exploded in the restive Diyala province, north of Baghdad.",
+     "killed", "Diyālá"),
+    ("In Baquba, north of Baghdad, hundreds of students protested on Monday.", "protested", "Baqubah"),
+    ("Fighting raged on Monday about 30 kilometers north of Baghdad.", "Fighting", "Baghdad"),
 ])
 def test_event_place_named_by_a_place_noun_or_a_possessive_phrase(nlp, gazetteer, text, verb, where):
     doc = nlp(text)

@@ -44,7 +44,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 # data/geo/locate_nouns.tsv: "place" head nouns make a name before or after them a place ("Khanasir
 # town", "the village of Ashmi"); a place name modifying an "actor" noun (people, units, vehicles) names
-# who acts ("a U.S. patrol", "a US air strike"), not where ("the Mosul offensive", "a Sofia restaurant").
+# who acts ("a U.S. patrol", "a US air strike"), not where ("the Mosul offensive", "a Sofia restaurant");
+# after a "bearing" ("north of Baghdad", "60 km northeast of Monrovia") a name is a landmark, not the place.
 # Smaller is more precise; a name the gazetteer lacks is usually finer than a city.
 PRECISION_RANK = {None: 0, "city": 0, "admin1": 1, "country": 2}
 # Dependencies that keep a name inside the phrase a preposition governs:
@@ -110,12 +111,15 @@ def locate_mention(
     in_sentence += _unresolved(sentence, in_sentence, gazetteer)
 
     clause = _clause_head(trigger)
-    attached, other = [], []
+    attached, other, landmarks = [], [], []
     for mention, root in in_sentence:
         if _modifier(root):
             continue
-        prep = _governing_prep(root)
         distance = abs(root.i - trigger.i)
+        if _after_bearing(root):  # only where nothing else is named
+            landmarks.append((distance, mention))
+            continue
+        prep = _governing_prep(root)
         rank = PRECISION_RANK[None if mention.place.lat is None else mention.place.precision]
         if prep is not None and prep.lower_ in LOCATIVE_PREPS and _in_clause(prep.head, trigger, clause):
             attached.append((rank, prep.head != trigger, distance, mention))
@@ -130,7 +134,7 @@ def locate_mention(
             # far from the trigger as the phrase's preposition does.
             phrase = abs(prep.i - trigger.i) if prep is not None else distance
             other.append((not _in_subtree(root, trigger, clause), phrase, rank, distance, mention))
-    for tier in (attached, other):
+    for tier in (attached, other, landmarks):
         if tier:
             chosen = min(tier, key=lambda item: item[:-1])[-1]
             return _placed(chosen, in_sentence) if chosen.place.lat is None else chosen
@@ -168,10 +172,10 @@ def _unresolved(
 
 @functools.lru_cache(maxsize=1)
 def _nouns() -> dict[str, frozenset[str]]:
-    """The head-noun lists of ``data/geo/locate_nouns.tsv`` by role ("place", "actor")."""
+    """The noun lists of ``data/geo/locate_nouns.tsv`` by role ("place", "actor", "bearing")."""
     with (DATA / "locate_nouns.tsv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
-    return {role: frozenset(r["noun"] for r in rows if r["role"] == role) for role in ("place", "actor")}
+    return {role: frozenset(r["noun"] for r in rows if r["role"] == role) for role in ("place", "actor", "bearing")}
 
 
 def _names_place(token: Token) -> bool:
@@ -236,6 +240,12 @@ def _governing_prep(token: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _after_bearing(token: Token) -> bool:
+    """Is ``token`` the landmark of a bearing ("north of Baghdad", "60 km northeast of Monrovia")?"""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in _nouns()["bearing"]
 
 
 def _clause_head(token: Token) -> Token:
