@@ -551,3 +551,7 @@ def test_the_it_of_it_is_does_not_act_in_the_infinitive(events):
             "state and it is an attack on our farmers who are asking me \u2026 to help them urgently,\u201d Ruto said.")
     event = only(events(text), "AID")
     assert event.source is not None and event.source.name == "William Ruto"
+    # after an adjective "it" stands for someone: Ethiopia withdraws
+    event = next(e for e in events("Ethiopia says it is ready to withdraw its troops from Somalia.")
+                 if e.trigger == "withdraw")
+    assert event.source is not None and event.source.country == "ETH"

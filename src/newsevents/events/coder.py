@@ -894,9 +894,9 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 
 
 def _extraposed(head: Token) -> bool:
-    """Is ``head``, what an infinitive hangs on, a copula with the subject "it", or the complement of one
-    ("it is important to ...")?"""
-    copula = head.head if head.dep_ in ("acomp", "attr") else head
+    """Is ``head``, what an infinitive hangs on, a copula with the subject "it", or a noun complement of one
+    ("it is our duty to ...")? Not an adjective: "it is willing to withdraw" is said of what "it" stands for."""
+    copula = head.head if head.dep_ == "attr" else head
     return copula.lemma_ == "be" and [c.lower_ for c in copula.children if c.dep_ in SUBJECTS] == ["it"]
 
 
