@@ -128,6 +128,7 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("A shooting at the motel left one person injured.", [("injured", 1)]),
         ("Three people had arrived at the clinic after suffering gunshot wounds.", [("injured", 3)]),
         ("A man died on Sunday after suffering gunshot wounds.", [("killed", 1)]),
+        ("The second customer appeared to suffer a wound to his arm.", [("injured", 1)]),  # the subject of "appeared"
         ("A man was fatally shot at a bus stop.", [("killed", 1)]),
         ("He was living in deplorable conditions.", []),
         ("Man in critical condition after a shooting downtown.", [("injured", 1)]),  # headline without article

@@ -648,7 +648,8 @@ def _state_bearer(noun: Token) -> _Victims | None:
     if holder.dep_ == "pcomp" and holder.head.pos_ == "ADP":  # "arrived after suffering injuries"
         governor = holder.head.head
         return None if governor.lemma_.lower() in _FATAL_LEMMAS else _first_subject(governor)
-    return _first_subject(holder.head) if holder.dep_ == "advcl" else None
+    # "a man suffering ... was taken", "the second victim appeared to suffer injuries"
+    return _first_subject(holder.head) if holder.dep_ in ("advcl", "xcomp") else None
 
 
 def _aimed_at(verb: Token) -> bool:
