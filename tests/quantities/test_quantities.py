@@ -120,6 +120,8 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("He threatened to rob and shoot the cashier.", []),
         ("He told the man he was going to kill him.", []),
         ("Quick work by officers prevented the suspect from killing himself.", []),
+        ("It is possible that a second man was shot and ran off, the sergeant said.", []),
+        ("Police said it was clear that two men were shot.", [("injured", 2)]),
         ("He went on to kill three people.", [("killed", 3)]),
         ("Police are investigating a non-fatal shooting in the park.", []),
         ("Police are investigating a fatal shooting in the park.", [("killed", 1)]),

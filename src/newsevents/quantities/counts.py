@@ -426,14 +426,17 @@ def _counts_at(token: Token) -> Iterator[CountMention]:
 
 def _unrealized(verb: Token) -> bool:
     """"tried to shoot him", "threatened to kill her", "could have killed", "was going to kill", "prevented him
-    from killing": intended, possible or averted, not done; so is a verb joined to such a verb ("threatened to rob
-    and shoot him")."""
+    from killing", "it is possible a man was shot": intended, possible or averted, not done; so is a verb joined to
+    such a verb ("threatened to rob and shoot him")."""
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUXILIARIES for c in verb.children):
         return True
     if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL and not _has_subject(verb):
         return _unrealized(verb.head)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "from":  # "prevented him from killing himself"
         return verb.head.head.lemma_.lower() in _word_list("averted_verbs.txt")
+    if verb.dep_ == "ccomp":  # "it is possible a man was shot", "it is unclear whether anyone was hit"
+        return any(word.lemma_.lower() in _word_list("possibility_adjectives.txt")
+                   for word in (verb.head, *(c for c in verb.head.children if c.dep_ == "acomp")))
     if verb.dep_ != "xcomp":
         return False
     # "was going to kill him": a future, not a deed ("went on to kill" is one).
