@@ -245,8 +245,8 @@ def test_fates_settled_across_sentences(nlp, text: str, expected: list[tuple[str
         ("Nine people were wounded at a rally, the worst of several shootings in the city this year.", False),
         ("The attack left nine wounded, the deadliest since 2019.", False),
         ("Nine people were wounded in shootings since 2019 in the neighborhood.", True),
-        ("Two men were shot at different locations on Thursday night.", True),
-        ("Two men were shot at the scene of a party.", False),
+        ("Nine people were shot at different locations on Thursday night.", True),
+        ("Nine people were shot at the scene of a party.", False),
     ],
 )
 def test_totals_over_several_incidents_are_marked(nlp, text: str, aggregate: bool) -> None:
