@@ -486,7 +486,8 @@ def _build_tables() -> dict:
         if fid is not None and normalize(row["alias"]) not in known:
             build.name(fid, row["alias"], alias=True)
 
-    _add_airports(build, {row[1]: country_index[i] for i, row in enumerate(country_rows, start=1) if i in country_index})
+    _add_airports(build, {row[1]: country_index[i] for i, row in enumerate(country_rows, start=1)
+                          if i in country_index})
 
     # Direction and generic words that name some region or hamlet but in news mean "the West" etc.
     for name in stop_names():
@@ -537,9 +538,9 @@ def _add_airports(build: _Builder, position_of_alpha2: dict[str, int]) -> None:
         words = row["name"].split()
         if any(build.kinds[code >> 1] == CITY and build.country_of[code >> 1] == position
                for code in build.index.get(normalize(words[0]), ())) and not all(
-                word.casefold() in generic for word in words[1:]):
+                normalize(word) in generic for word in words[1:]):
             words = words[1:]  # "Toronto Pearson International Airport", not "Kabul International Airport"
-        core = " ".join(word for word in words if word.casefold() not in generic)
+        core = " ".join(word for word in words if normalize(word) not in generic)
         if not core:
             continue
         for form in (" ".join(words), f"{core} Airport", f"{core} International Airport"):

@@ -182,9 +182,7 @@ def _names_place(token: Token) -> bool:
     """Does a place noun make ``token`` a place name: "Khanasir town", "the outskirts of Karachi", "the regional
     capital, Grozny"?"""
     head = token.head
-    if token.dep_ in ("compound", "amod"):
-        return _place_noun(head) and head.pos_ == "NOUN"
-    if token.dep_ == "appos":
+    if token.dep_ in ("compound", "amod", "appos"):
         return _place_noun(head) and head.pos_ == "NOUN"
     return token.dep_ == "pobj" and head.lower_ == "of" and _place_noun(head.head)
 
