@@ -371,11 +371,9 @@ class ActorCoder:
 
     def _named_modifier(self, span: Span, focus_country: str | None) -> ActorMention | None:
         """"a United Nations appeal", "Hamas rockets": an organisation named before a non-actor head."""
-        matches, root = self._matches(span.doc), span.root.i
-        for m in matches[bisect.bisect_left(matches, span.start, key=lambda m: m.start):]:
-            if m.start >= root:
-                break
-            if m.end <= root and m.best.kind == "named":
+        root = span.root.i
+        for m in self._overlapping(span.doc, span.start, root):
+            if m.start >= span.start and m.end <= root and m.best.kind == "named":
                 actor = self._code(span.doc[m.start:m.end], focus_country=focus_country, as_mention=False)
                 if actor is not None:
                     return ActorMention(m.start, m.end, actor)

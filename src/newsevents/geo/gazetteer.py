@@ -323,6 +323,11 @@ class _Builder:
         self.geonameid.append(geonameid)
         return fid
 
+    def cities(self, key: str, position: int) -> list[int]:
+        """The cities of country ``position`` indexed under the normalized name ``key``."""
+        return [code >> 1 for code in self.index.get(key, ())
+                if self.kinds[code >> 1] == CITY and self.country_of[code >> 1] == position]
+
     def name(self, fid: int, name: str, *, alias: bool) -> None:
         # "W.Va." is also written "W. Va.": index both spellings of a dotted abbreviation
         for key in {normalize(name), normalize(name.replace(".", ". "))}:
@@ -472,8 +477,7 @@ def _build_tables() -> dict:
     # Former and variant names of cities ("Bombay"): the most populous city of that name in that country
     for row in _shipped("name_aliases.tsv"):
         position = country_codes.index(row["alpha3"]) if row["alpha3"] in country_codes else -1
-        cities = [code >> 1 for code in build.index.get(normalize(row["name"]), ())
-                  if build.kinds[code >> 1] == CITY and build.country_of[code >> 1] == position]
+        cities = build.cities(normalize(row["name"]), position)
         if cities:
             build.name(max(cities, key=lambda fid: build.population[fid]), row["alias"], alias=True)
 
@@ -536,9 +540,7 @@ def _add_airports(build: _Builder, position_of_alpha2: dict[str, int]) -> None:
                         build.admin2[town] if town >= 0 else -1, lat, lon, 0, 0)
         build.name(fid, row["name"], alias=False)
         words = row["name"].split()
-        if any(build.kinds[code >> 1] == CITY and build.country_of[code >> 1] == position
-               for code in build.index.get(normalize(words[0]), ())) and not all(
-                normalize(word) in generic for word in words[1:]):
+        if build.cities(normalize(words[0]), position) and not all(normalize(word) in generic for word in words[1:]):
             words = words[1:]  # "Toronto Pearson International Airport", not "Kabul International Airport"
         core = " ".join(word for word in words if normalize(word) not in generic)
         if not core:
@@ -572,8 +574,7 @@ def _capital(build: _Builder, name: str, *, country_index_of: int) -> int | None
     """The most populous city of the country named like its capital ("Washington D.C." -> Washington)."""
     words = normalize(name).split()
     while words:
-        cities = [code >> 1 for code in build.index.get(" ".join(words), ())
-                  if build.kinds[code >> 1] == CITY and build.country_of[code >> 1] == country_index_of]
+        cities = build.cities(" ".join(words), country_index_of)
         if cities:
             return max(cities, key=lambda fid: build.population[fid])
         words = words[:-1]
