@@ -133,6 +133,27 @@ def test_two_workers_give_the_same_events_as_one(example_path, too_long):
     assert len(errors_one) == 1 and "characters, more than the 2,000,000" in errors_one[0].reason
 
 
+def test_a_body_too_long_is_refused_without_redoing_its_batch(too_long, monkeypatch):
+    from newsevents.pipeline import Extractor
+
+    extractor = Extractor()
+    batches: list[int] = []
+    parse_batch = Extractor.extract
+
+    def counted(self, articles, **options):
+        batches.append(len(articles))
+        return parse_batch(self, articles, **options)
+
+    monkeypatch.setattr(Extractor, "extract", counted)
+    first = newsevents.read("Police arrested 12 protesters in Lagos on Monday.", published="2023-03-08")
+    last = newsevents.read("Rebels shelled Goma on Friday, killing four civilians.", published="2023-03-11")
+    results = extractor.extract_guarded([first, too_long, last], batch_size=8)
+    assert batches == [2]
+    assert [type(result).__name__ for result in results] == ["Extraction", "ExtractionError", "Extraction"]
+    assert results[2].article.id == last.id and results[2].events[0].fatalities == 4
+    assert f"the body has {len(too_long.body):,} characters" in results[1].reason and results[1].article_id == too_long.id
+
+
 def test_a_failing_article_is_raised_without_an_error_handler(too_long):
     other = newsevents.read("Police arrested 12 protesters in Lagos on Monday.", published="2023-03-08")
     results = extract_articles([other, too_long])

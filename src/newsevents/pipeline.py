@@ -70,26 +70,33 @@ class Extractor:
     def extract_guarded(self, articles: list[Article], *, batch_size: int) -> list[Extraction | ExtractionError]:
         """Like :meth:`extract`, but an article the coders fail on becomes an :class:`ExtractionError` in its place.
 
-        The batch is redone one article at a time only when it fails, so only the bad ones are lost.
+        A body too long to parse is refused before the batch; the batch is redone one article at a time only when it
+        fails, so only the bad ones are lost.
         """
+        results: dict[int, Extraction | ExtractionError] = {}
+        parseable: list[int] = []
+        for position, article in enumerate(articles):
+            if len(article.body) > nlp.MAX_BODY_CHARS:
+                results[position] = _failure(article, Messages.BODY_TOO_LONG.format(
+                    size=len(article.body), limit=nlp.MAX_BODY_CHARS))
+            else:
+                parseable.append(position)
         try:
-            return list(self.extract(articles, batch_size=batch_size))
+            results.update(zip(parseable, self.extract([articles[p] for p in parseable], batch_size=batch_size)))
         except NewsEventsError:  # a missing model or the like: every article would fail alike
             raise
         # A coder bug on one odd article must cost that article, not the batch or the run.
         except Exception:  # noqa: BLE001
-            results: list[Extraction | ExtractionError] = []
-            for article in articles:
+            for position in parseable:
+                article = articles[position]
                 try:
-                    results.extend(self.extract([article]))
+                    results.update(zip([position], self.extract([article])))
                 except NewsEventsError:
                     raise
                 except Exception as error:  # noqa: BLE001
                     log.debug("coding failed on article %s", article.id, exc_info=True)
-                    source = article.url or article.path or article.id
-                    reason = Messages.EXTRACT_FAILED.format(id=article.id, error=f"{type(error).__name__}: {error}")
-                    results.append(ExtractionError(source, reason, article.id))
-            return results
+                    results[position] = _failure(article, f"{type(error).__name__}: {error}")
+        return [results[position] for position in range(len(articles))]
 
     def code(self, article: Article, doc: Doc) -> Extraction:
         """Code one parsed article body."""
@@ -149,6 +156,11 @@ class Extractor:
 WORKER_CHUNK_SIZE = 8
 
 _worker_extractor: Extractor | None = None
+
+
+def _failure(article: Article, error: str) -> ExtractionError:
+    source = article.url or article.path or article.id
+    return ExtractionError(source, Messages.EXTRACT_FAILED.format(id=article.id, error=error), article.id)
 
 
 def _init_worker(model: str) -> None:

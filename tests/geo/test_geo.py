@@ -61,6 +61,21 @@ def test_cache_directory_is_overridable(tmp_path, monkeypatch):
     assert module.cache_dir() == tmp_path
 
 
+def test_cache_keeps_the_most_recently_used_indexes(tmp_path):
+    """Installs of different versions sharing one cache directory keep each other's index."""
+    from newsevents.geo import gazetteer as module
+
+    for age, stamp in enumerate(["newest", "second", "third", "oldest", "older_still"]):
+        cache = tmp_path / f"gazetteer-{stamp}.pickle"
+        cache.write_bytes(b"index")
+        os.utime(cache, (time.time() - 60 * age, time.time() - 60 * age))
+    (tmp_path / "events.sqlite").write_bytes(b"not an index")
+    module._mark_used(tmp_path / "gazetteer-oldest.pickle")
+    module._drop_least_used(tmp_path)
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "events.sqlite", "gazetteer-newest.pickle", "gazetteer-oldest.pickle", "gazetteer-second.pickle"]
+
+
 # -- resolution --------------------------------------------------------------------------------
 def test_paris_texas_vs_paris_france(nlp, gazetteer):
     _, texas = places_of(nlp, "A tornado damaged homes in Paris, Texas, late on Sunday.", gazetteer)

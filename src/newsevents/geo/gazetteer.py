@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 FORMAT_VERSION = 5
 DATA = Path(__file__).resolve().parents[1] / "data" / "geo"
 WIDE_REGION_KM = 1000.0
+CACHES_KEPT = 3
 
 # Feature kinds. Records have no precision finer than admin1 or coarser than country, so a
 # county (admin2) reports "admin1" and a continent "country" (with country None). A REGION
@@ -223,7 +224,9 @@ def _default() -> Gazetteer:
     path = cache_dir() / f"gazetteer-{_source_stamp()}.pickle"
     try:
         with path.open("rb") as handle:
-            return Gazetteer(pickle.load(handle))
+            tables = pickle.load(handle)
+        _mark_used(path)
+        return Gazetteer(tables)
     except FileNotFoundError:
         pass
     except (OSError, pickle.UnpicklingError, EOFError, KeyError) as error:
@@ -234,12 +237,30 @@ def _default() -> Gazetteer:
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
             pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
-        for stale in path.parent.glob("gazetteer-*.pickle"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        _drop_least_used(path.parent)
     except OSError as error:
         log.warning("cannot write the gazetteer cache %s: %s", path, error)
     return Gazetteer(tables)
+
+
+def _mark_used(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # a read-only cache still serves; it only loses its place in the eviction order
+
+
+def _drop_least_used(folder: Path) -> None:
+    """Keep the ``CACHES_KEPT`` most recently used indexes, so installs of different versions sharing one cache
+    directory do not rebuild each other's index at every switch."""
+    last_used = {}
+    for path in folder.glob("gazetteer-*.pickle"):
+        try:
+            last_used[path] = path.stat().st_mtime
+        except FileNotFoundError:
+            continue  # another process dropped it meanwhile
+    for stale in sorted(last_used, key=last_used.__getitem__, reverse=True)[CACHES_KEPT:]:
+        stale.unlink(missing_ok=True)
 
 
 # -- building ----------------------------------------------------------------------------
