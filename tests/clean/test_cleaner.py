@@ -267,8 +267,23 @@ def test_page_flattened_to_one_line_stays_body():
     furnished = clean(RawDocument("Copyright 2024 Example Broadcasting, Inc. All rights reserved. " + story
                                   + "Please enable Javascript to watch this video"))
     assert furnished.body == story.strip()
-    assert furnished.boilerplate == ["Copyright 2024 Example Broadcasting, Inc.\nAll rights reserved.",
+    assert furnished.boilerplate == ["Copyright 2024 Example Broadcasting, Inc. All rights reserved.",
                                      "Please enable Javascript to watch this video"]
+    # Furniture glued to the headline or the story without a sentence break is cut out all the same.
+    glued = clean(RawDocument("Pharmacy robbed on Oak Street Copyright 2024 Example Broadcasting, Inc. All rights "
+                              "reserved. This material may not be published, broadcast, rewritten, or redistributed. "
+                              "Please enable Javascript to watch this video " + story
+                              + "Read or Share this story: https://example.com/story/1"))
+    assert glued.title == "Pharmacy robbed on Oak Street" and glued.body == story.strip()
+    assert glued.boilerplate == [
+        "Copyright 2024 Example Broadcasting, Inc. All rights reserved.\nThis material may not be published, "
+        "broadcast, rewritten, or redistributed.\nPlease enable Javascript to watch this video",
+        "Read or Share this story: https://example.com/story/1"]
+    local = clean(RawDocument("Man shot on Elm Street Copyright by WXYZ - All rights reserved " + story))
+    assert local.title == "Man shot on Elm Street" and local.body == story.strip()
+    # "Copyright" without a year is a word of the story.
+    lawsuit = "A judge ruled in the Copyright case against the publisher on Monday, lawyers for both sides said. "
+    assert clean(RawDocument(lawsuit + story)).body == (lawsuit + story).strip()
     # A story short enough to look like a caption is still the story when nothing else is.
     brief = "Two men robbed a pharmacy on Oak Street early Sunday and fled in a gray sedan, deputies said. "
     assert clean(RawDocument(brief + "Photo: Sheriff's Office")).body == brief.strip()

@@ -131,6 +131,15 @@ def test_event_date_not_taken_from_a_statement_verb(nlp) -> None:
         ("Detectives asked the public for help on Tuesday.", [("Tuesday", True)]),
         ("(Feb. 2, 2022) A clerk was shot on Sunday.", [("Feb. 2, 2022", True), ("Sunday", False)]),
         ("A clerk was shot on Feb. 2, 2022.", [("Feb. 2, 2022", False)]),
+        # A day given with a clock time is when something happened, even where it hangs on "said" ...
+        ("On Monday, at about 6:10 p.m., deputies said they found a clerk who had been shot.", [("Monday", False)]),
+        ("About 10 p.m. Sunday, police said, a gunman opened fire on a porch.", [("Sunday", False)]),
+        # ... but not on a court step, and a bare "police said Monday" stays the statement's day.
+        ("He will be sentenced at 2 p.m. on March 1.", [("March 1", True)]),
+        ("Police said Monday that a clerk had been shot.", [("Monday", True)]),
+        # A victim's condition is reported after the fact.
+        ("The clerk was in critical condition Tuesday after he was shot Sunday.",
+         [("Tuesday", True), ("Sunday", False)]),
         # The date in an opening dateline is the day the story was filed.
         ("DENVER (Feb. 2, 2022) \u2014 A clerk was shot on Sunday.", [("Feb. 2, 2022", True), ("Sunday", False)]),
     ],

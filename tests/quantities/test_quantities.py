@@ -140,6 +140,7 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         # A death told by its noun or by the body found; "homicide detectives" and "body camera" count nobody.
         ("Police are investigating a homicide on Elm Street.", [("killed", 1)]),
         ("Homicide detectives are investigating.", []),
+        ("Detectives think the break-in is tied to an attempted homicide on Elm Street.", []),
         ("A body was found in a field on Sunday.", [("killed", 1)]),
         ("Officers found the bodies of two men in a car.", [("killed", 2)]),
         ("The deputy wore a body camera.", []),
@@ -170,6 +171,9 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("A man walked into an area hospital with a gunshot wound to his leg.", [("injured", 1)]),
         ("Officers found a passenger in a van with a gunshot wound to the head.", [("injured", 1)]),
         ("The hospital with the best trauma unit is nearby.", []),
+        # A name followed by an age is a person, also where NER misses it (a nickname in quotes).
+        ('Darnell "Boo" Wexley, 25, suffered a gunshot wound in the abdomen.', [("injured", 1)]),
+        ("Route 9, 25, suffered a closure.", []),
     ],
 )
 def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, int]]) -> None:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import BlockKind
-from .lexicon import stopwords
+from .lexicon import glued_furniture, stopwords
 from .lines import has_caption_lead, is_boilerplate, is_byline, is_credit, is_date_line, split_trailing_credit
 from .normalize import fold, words
 
@@ -70,8 +70,20 @@ def segment(text: str) -> list[Unit]:
                 joined[-1] += " " + line
             else:
                 joined.append(line)
-        units.extend(Unit(number, part) for line in joined for part in _peel_furniture(line))
+        pieces = (piece for line in joined for piece in _unglue(line))
+        units.extend(Unit(number, part) for piece in pieces for part in _peel_furniture(piece))
     return units
+
+
+def _unglue(line: str) -> list[str]:
+    """A line cut around the furniture of ``data/clean/glued_furniture.txt``: "Please enable Javascript to watch
+    this video HAZLETON -- One man ..." is two pieces, the notice and the story."""
+    pieces, start = [], 0
+    for match in glued_furniture().finditer(line):
+        pieces += [line[start : match.start()].strip(), match.group().strip()]
+        start = match.end()
+    pieces.append(line[start:].strip())
+    return [piece for piece in pieces if piece]
 
 
 def _peel_furniture(line: str) -> list[str]:

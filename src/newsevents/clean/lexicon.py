@@ -30,3 +30,9 @@ def agencies() -> re.Pattern[str]:
 def boilerplate() -> re.Pattern[str]:
     """One pattern matching a whole line of page furniture."""
     return re.compile("|".join(f"(?:{p})" for p in _lines("boilerplate.txt")), re.IGNORECASE)
+
+
+@functools.cache
+def glued_furniture() -> re.Pattern[str]:
+    """One pattern finding furniture glued into a line without a sentence break."""
+    return re.compile("|".join(f"(?:{p})" for p in _lines("glued_furniture.txt")), re.IGNORECASE)

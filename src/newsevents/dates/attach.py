@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -159,7 +160,9 @@ def is_statement_date(doc: Doc, resolution: DateResolution) -> bool:
         path.append(path[-1].head)
     anchor = path[-1]
     lemma = anchor.lemma_.lower()
-    if lemma in _word_list("statement_verbs.txt") | _word_list("aftermath_verbs.txt"):
+    if lemma in _word_list("statement_verbs.txt") and not (_reports_a_clause(anchor) and _beside_clock_time(span)):
+        return True
+    if lemma in _word_list("aftermath_verbs.txt") or _in_condition(anchor):
         return True
     if lemma in _word_list("custody_verbs.txt") and _names_an_incident(anchor):
         return True
@@ -179,6 +182,37 @@ def _is_stamp(span: Span) -> bool:
     before = [t for t in doc[max(span.start - 4, 0) : span.start] if not t.is_punct][-2:]
     after = [t for t in doc[span.end : span.end + 3] if not t.is_punct][:1]
     return any(t.lower_ in stamps for t in before + after)
+
+
+_CLOCK = re.compile(r"\d{1,2}:\d\d(?:[ap]\.?m\.?)?|\d{1,2}[ap]\.?m\.?|noon|midnight")
+_MERIDIEM = {"a.m.", "p.m.", "a.m", "p.m", "am", "pm"}
+
+
+def _is_clock_time(token: Token) -> bool:
+    """"6:12", "10pm", "noon", or the "10" of "10 p.m."."""
+    if _CLOCK.fullmatch(token.lower_):
+        return True
+    return token.is_digit and token.i + 1 < len(token.doc) and token.nbor(1).lower_ in _MERIDIEM
+
+
+def _beside_clock_time(span: Span) -> bool:
+    """"On Monday, at approximately 6:12 p.m., police said they responded ...": a day given with a clock time
+    (within five words, in its sentence) is when something happened."""
+    sentence = span.sent
+    before = span.doc[max(span.start - 5, sentence.start) : span.start]
+    after = span.doc[span.end : min(span.end + 5, sentence.end)]
+    return any(_is_clock_time(token) for token in (*before, *after))
+
+
+def _reports_a_clause(verb: Token) -> bool:
+    return any(child.dep_ == "ccomp" for child in verb.children)
+
+
+def _in_condition(verb: Token) -> bool:
+    """"was in critical condition Monday", "remained in stable condition": a victim's state after the fact."""
+    return any(child.dep_ == "prep" and any(g.lemma_.lower() in _word_list("condition_nouns.txt")
+                                            for g in child.children if g.dep_ == "pobj")
+               for child in verb.children)
 
 
 def _names_an_incident(verb: Token) -> bool:

@@ -543,8 +543,12 @@ def _fatal_event_victims(noun: Token) -> _Victims | None:
 
 
 def _death_event_victims(noun: Token) -> _Victims | None:
-    """"a homicide", "the homicide": one death at least; not "homicide detectives" or the plural (a total)."""
+    """"a homicide", "the homicide": one death at least; not "homicide detectives", the plural (a total) or "an
+    attempted homicide"."""
     if noun.dep_ == "compound" or noun.tag_ in _PLURAL_TAGS:
+        return None
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _word_list("intent_verbs.txt")
+           for c in noun.children):
         return None
     determiners = [c for c in noun.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this")]
     if not determiners:
@@ -896,13 +900,20 @@ def _single_np_count(head: Token) -> _Victims | None:
     # drops the article ("Man shot outside bar").
     if person and (head.dep_ == "conj" or head.i == head.sent.start and head.is_title):
         return _one(head, head)
-    if head.pos_ == "PROPN" and (head.ent_type_ == "PERSON" or head.lower_ in _surnames(head.doc)):
+    if head.pos_ == "PROPN" and (head.ent_type_ == "PERSON" or head.lower_ in _surnames(head.doc)
+                                 or _age_apposition(head)):
         return _one(head, head.left_edge)
     # "The victims, a 19-year-old man and a 22-year-old woman, ...": an uncounted plural named by its apposition.
     appositions = [c for c in head.children if c.dep_ == "appos"]
     if head.tag_ in _PLURAL_TAGS and appositions:
         return _np_count(appositions[0])
     return None
+
+
+def _age_apposition(name: Token) -> bool:
+    """"Fred "Trey" Cagle, 25, suffered a wound": a name followed by an age is a person, whatever NER says."""
+    return any(c.dep_ == "appos" and c.is_digit and c.n_lefts == c.n_rights == 0 and 0 < int(c.text) < 110
+               for c in name.children)
 
 
 def _is_age_noun(head: Token) -> bool:
