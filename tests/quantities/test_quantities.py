@@ -174,6 +174,13 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         # A name followed by an age is a person, also where NER misses it (a nickname in quotes).
         ('Darnell "Boo" Wexley, 25, suffered a gunshot wound in the abdomen.', [("injured", 1)]),
         ("Route 9, 25, suffered a closure.", []),
+        # A wound hedged by a free relative is still the bearer's.
+        ("Officers located a 42-year-old man with what appeared to be gunshot wounds to his body.", [("injured", 1)]),
+        ("He was found suffering from what police described as a gunshot wound.", [("injured", 1)]),
+        ("The car had what appeared to be bullet holes in its door.", []),
+        # "Grazed" in the passive is a bullet wound without the bullet named; a grazing animal is not.
+        ("A second man was grazed and survived, police said.", [("injured", 1)]),
+        ("Cattle grazed in the field behind the house.", []),
     ],
 )
 def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, int]]) -> None:
@@ -186,6 +193,12 @@ def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, in
         # Referred back to and then reported dead: killed, not also injured.
         ("A jogger was shot on Elm Street. He died at the hospital.", [("killed", 1), ("killed", 1)]),
         ("Sam Ortiz was shot outside a bar. Ortiz died on Friday.", [("killed", 1), ("killed", 1)]),
+        # A pronoun follows the last victim of its sex; one whose sex no mention told takes either.
+        ("A woman was shot in the arm on Elm Street. Her son was killed. She was taken to a hospital.",
+         [("injured", 1), ("killed", 1), ("injured", 1)]),
+        ("A man was shot in the arm on Elm Street. His wife was killed. He was taken to a hospital.",
+         [("injured", 1), ("killed", 1), ("injured", 1)]),
+        ("A jogger was shot on Elm Street. She died at the hospital.", [("killed", 1), ("killed", 1)]),
         # A new, indefinite victim stays injured.
         ("A courier was killed on Monday. A cashier was shot in the arm.", [("killed", 1), ("injured", 1)]),
         ("A man was killed on Monday. His brother was shot in the arm.", [("killed", 1), ("injured", 1)]),

@@ -73,6 +73,8 @@ _NOUNS = {"NOUN", "PROPN"}
 _ROLE_POS = {"object": _VERBAL, "subject": _VERBAL, "carried": _VERBAL, "hit": _VERBAL, "noun": _NOUNS, "state": _NOUNS,
              "fatal_event": _NOUNS, "death_event": _NOUNS, "body": _NOUNS}
 _FINDING_VERBS = {"find", "discover", "recover", "locate", "pull", "identify"}
+# Verbs whose passive is a bullet wound without naming the bullet: "a second man was grazed".
+_WOUNDING_PASSIVES = {"graze"}
 _SURNAMES_KEY = "newsevents.quantities.surnames"
 _PEOPLE = {"people", "other", "victim"}
 _MODIFIED_STATES = {"condition"}
@@ -141,6 +143,11 @@ def _multiples() -> dict[str, int]:
 @functools.lru_cache(maxsize=1)
 def _aggregate_cues() -> dict[str, str]:
     return {word: cue for word, cue in _rows("aggregate_cues.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _gendered_words() -> dict[str, str]:
+    return dict(_rows("gendered_words.tsv"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -275,7 +282,8 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
     Single victims are followed through the story: an indefinite or counted mention ("a man", "one", "another")
     or a new name introduces a person; the same phrase counted by two words ("a man found with gunshot wounds
     has died") is one person; a mention that refers back ("he", "the victim") belongs to the last person
-    mentioned at most ``_FOLLOW_SENTENCES`` sentences before, a known last name to that person. A group that
+    mentioned at most ``_FOLLOW_SENTENCES`` sentences before whose sex, when both are told
+    (``data/quantities/gendered_words.tsv``), agrees; a known last name to that person. A group that
     refers back ("the two", "both") is the last that many people mentioned within that reach ("shot his wife and
     then himself. The two were pronounced dead"). A person killed in any mention is killed in all of them.
     """
@@ -284,6 +292,7 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
     by_name: dict[str, list[int]] = {}
     by_phrase: dict[tuple[int, int], list[int]] = {}
     recent: list[tuple[list[int], int]] = []  # people in order of their latest mention, with its sentence
+    sex: dict[int, str] = {}  # id(person) -> "m" | "f", once a mention tells it
     for index, mention in enumerate(mentions):
         if mention.kind not in ("killed", "injured"):
             continue
@@ -308,12 +317,14 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
             person = known[0]
         elif (mention.start, mention.end) in by_phrase:
             person = by_phrase[mention.start, mention.end]
-        elif not names and _refers_back(span) and reachable:
-            person = reachable[-1]
+        elif not names and _refers_back(span) and (agreeing := [p for p in reachable if _agrees(span, sex.get(id(p)))]):
+            person = agreeing[-1]
         else:
             person = []
             people.append(person)
         person.append(index)
+        if told := _sex(span):
+            sex.setdefault(id(person), told)
         by_name.update((n, person) for n in names)
         by_phrase[mention.start, mention.end] = person
         recent = [(p, seen) for p, seen in recent if p is not person] + [(person, sentence)]
@@ -324,6 +335,17 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
                 if mentions[i].count.value == 1:
                     settled[i] = replace(mentions[i], kind="killed")
     return settled
+
+
+def _sex(span: Span) -> str | None:
+    """"m" or "f" when the victim phrase tells it ("he", "the woman", "a 20-year-old man"), else None."""
+    words = _gendered_words()
+    return words.get(span[0].lower_) if len(span) == 1 else words.get(span.root.lemma_.lower())
+
+
+def _agrees(span: Span, known: str | None) -> bool:
+    told = _sex(span)
+    return told is None or known is None or told == known
 
 
 def _names(span: Span) -> set[str]:
@@ -594,9 +616,11 @@ def _names_people(doc: Doc, victims: _Victims) -> bool:
 
 
 def _hit_by_gunfire(verb: Token) -> bool:
-    """"struck in the leg", "hit by a stray bullet", "a bullet grazed him", "shots were fired, striking two
-    children", "gunshots rang out and two people were hit": a person hit, not a car or a house."""
+    """"struck in the leg", "hit by a stray bullet", "a bullet grazed him", "was grazed", "shots were fired,
+    striking two children", "gunshots rang out and two people were hit": a person hit, not a car or a house."""
     projectiles, body_parts = _word_list("projectiles.txt"), _word_list("body_parts.txt")
+    if verb.lemma_.lower() in _WOUNDING_PASSIVES and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return True
     # "Shots were fired into a home, striking two children", "Gunshots rang out and two people were hit": the
     # projectile is the subject of the clause this one hangs on or is joined to.
     hangs_on = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _has_subject(verb)
@@ -634,6 +658,8 @@ def _state_bearer(noun: Token) -> _Victims | None:
         holder, preposition = noun.head, ""
     elif noun.dep_ == "pobj" and noun.head.lower_ in prepositions:
         holder, preposition = noun.head.head, noun.head.lower_
+    elif (hedge := _hedging_preposition(noun)) is not None and hedge.lower_ in prepositions:
+        holder, preposition = hedge.head, hedge.lower_
     else:
         return None
     # "walked into a hospital with a gunshot wound", "found a passenger in a van with a wound": the phrase hangs on
@@ -657,6 +683,19 @@ def _state_bearer(noun: Token) -> _Victims | None:
         return None if governor.lemma_.lower() in _FATAL_LEMMAS else _first_subject(governor)
     # "a man suffering ... was taken", "the second victim appeared to suffer injuries"
     return _first_subject(holder.head) if holder.dep_ in ("advcl", "xcomp") else None
+
+
+def _hedging_preposition(noun: Token) -> Token | None:
+    """"with what appeared to be gunshot wounds", "from what police described as a gunshot wound": the preposition
+    whose free relative ("what ...") hedges the noun, which then stands as that preposition's object."""
+    token = noun
+    for _ in range(4):
+        if token.dep_ not in ("attr", "xcomp", "pobj", "prep", "oprd") or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and any(c.lower_ == "what" for c in token.children):
+            return token.head
+    return None
 
 
 def _aimed_at(verb: Token) -> bool:
