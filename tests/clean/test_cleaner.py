@@ -281,6 +281,12 @@ def test_page_flattened_to_one_line_stays_body():
         "Read or Share this story: https://example.com/story/1"]
     local = clean(RawDocument("Man shot on Elm Street Copyright by WXYZ - All rights reserved " + story))
     assert local.title == "Man shot on Elm Street" and local.body == story.strip()
+    # A news site's video box ("CLOSE <blurb> <photo caption> (Photo: ...) Buy Photo") opening the page.
+    boxed = clean(RawDocument("CLOSE Do you know what to do if you see a crime? Here are some tips. Example Network "
+                              "Police car (Photo: STAR FILE PHOTO) Buy Photo " + story))
+    assert boxed.body == story.strip() and boxed.boilerplate[0].startswith("CLOSE Do you know")
+    close_to = "Close to 200 people gathered outside city hall on Monday to protest the break-in (Photo: AP). "
+    assert clean(RawDocument(close_to + story)).body.startswith("Close to 200 people")
     # "Copyright" without a year is a word of the story.
     lawsuit = "A judge ruled in the Copyright case against the publisher on Monday, lawyers for both sides said. "
     assert clean(RawDocument(lawsuit + story)).body == (lawsuit + story).strip()

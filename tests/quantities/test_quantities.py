@@ -174,6 +174,9 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         # A name followed by an age is a person, also where NER misses it (a nickname in quotes).
         ('Darnell "Boo" Wexley, 25, suffered a gunshot wound in the abdomen.', [("injured", 1)]),
         ("Route 9, 25, suffered a closure.", []),
+        # A dateline inside a flattened page, misparsed as a second subject, is not the victims.
+        ("UPDATE: No arrests yet, police said Monday. OAK HILL — Four men were hospitalized early Sunday after a "
+         "drive-by shooting near Main Street, a spokesman said.", [("injured", 4)]),
         # A wound hedged by a free relative is still the bearer's.
         ("Officers located a 42-year-old man with what appeared to be gunshot wounds to his body.", [("injured", 1)]),
         ("He was found suffering from what police described as a gunshot wound.", [("injured", 1)]),

@@ -710,6 +710,12 @@ def _aimed_at(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
 
 
+def _nearest_first(children: list[Token], verb: Token) -> list[Token]:
+    """A verb's dependents, nearest first: of two subjects (a dateline misparsed as one, "ASBURY PARK — Five men
+    were hospitalized"), the one next to the verb is its own."""
+    return sorted(children, key=lambda child: abs(child.i - verb.i))
+
+
 def _first_subject(verb: Token) -> _Victims | None:
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
     return _np_count(subjects[0]) if subjects else None
@@ -760,7 +766,7 @@ def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
         for child in children:
             if child.dep_ in _OBJECTS and (counted := _np_count(child)) is not None:
                 return counted
-        for child in children:
+        for child in _nearest_first(children, token):
             if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and passive and not has_perfect):
                 return _np_count(child)
         if token.dep_ == "amod" and token.tag_ == "VBN":
@@ -770,7 +776,7 @@ def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
         if token.dep_ in ("oprd", "acomp", "xcomp") and token.tag_ == "VBN":  # "left one person injured"
             return _adjective_victims(token)
     else:
-        for child in children:
+        for child in _nearest_first(children, token):
             if child.dep_ in _SUBJECTS:
                 return _np_count(child)
     if _has_subject(token):
