@@ -173,7 +173,6 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("The hospital with the best trauma unit is nearby.", []),
         # A name followed by an age is a person, also where NER misses it (a nickname in quotes).
         ('Darnell "Boo" Wexley, 25, suffered a gunshot wound in the abdomen.', [("injured", 1)]),
-        ("Route 9, 25, suffered a closure.", []),
         # A dateline inside a flattened page, misparsed as a second subject, is not the victims.
         ("UPDATE: No arrests yet, police said Monday. OAK HILL — Four men were hospitalized early Sunday after a "
          "drive-by shooting near Main Street, a spokesman said.", [("injured", 4)]),
