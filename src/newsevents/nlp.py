@@ -109,9 +109,16 @@ def parse(
         yield _joined(parts)
 
 
-def _pieces(text: str) -> Iterator[str]:
+def refusal(text: str) -> str | None:
+    """Why :func:`parse` refuses ``text`` (longer than :data:`MAX_BODY_CHARS`), or None."""
     if len(text) > MAX_BODY_CHARS:
-        raise ValueError(Messages.BODY_TOO_LONG.format(size=len(text), limit=MAX_BODY_CHARS))
+        return Messages.BODY_TOO_LONG.format(size=len(text), limit=MAX_BODY_CHARS)
+    return None
+
+
+def _pieces(text: str) -> Iterator[str]:
+    if (reason := refusal(text)) is not None:
+        raise ValueError(reason)
     start = 0
     while len(text) - start > PIECE_CHARS:
         window = start + PIECE_CHARS

@@ -76,9 +76,8 @@ class Extractor:
         results: dict[int, Extraction | ExtractionError] = {}
         parseable: list[int] = []
         for position, article in enumerate(articles):
-            if len(article.body) > nlp.MAX_BODY_CHARS:
-                results[position] = _failure(article, Messages.BODY_TOO_LONG.format(
-                    size=len(article.body), limit=nlp.MAX_BODY_CHARS))
+            if (reason := nlp.refusal(article.body)) is not None:
+                results[position] = _failure(article, reason)
             else:
                 parseable.append(position)
         try:
@@ -90,7 +89,7 @@ class Extractor:
             for position in parseable:
                 article = articles[position]
                 try:
-                    results.update(zip([position], self.extract([article])))
+                    results[position] = next(self.extract([article]))
                 except NewsEventsError:
                     raise
                 except Exception as error:  # noqa: BLE001

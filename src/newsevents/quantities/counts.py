@@ -311,19 +311,20 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
                 recent = []
             continue
         span = _reflexive_subject(span) or span
-        names = _names(span)
+        names, told = _names(span), _sex(span)
         known = [by_name[n] for n in names if n in by_name]
         if known:
             person = known[0]
         elif (mention.start, mention.end) in by_phrase:
             person = by_phrase[mention.start, mention.end]
-        elif not names and _refers_back(span) and (agreeing := [p for p in reachable if _agrees(span, sex.get(id(p)))]):
+        elif not names and _refers_back(span) and (
+                agreeing := [p for p in reachable if told is None or sex.get(id(p), told) == told]):
             person = agreeing[-1]
         else:
             person = []
             people.append(person)
         person.append(index)
-        if told := _sex(span):
+        if told is not None:
             sex.setdefault(id(person), told)
         by_name.update((n, person) for n in names)
         by_phrase[mention.start, mention.end] = person
@@ -341,11 +342,6 @@ def _sex(span: Span) -> str | None:
     """"m" or "f" when the victim phrase tells it ("he", "the woman", "a 20-year-old man"), else None."""
     words = _gendered_words()
     return words.get(span[0].lower_) if len(span) == 1 else words.get(span.root.lemma_.lower())
-
-
-def _agrees(span: Span, known: str | None) -> bool:
-    told = _sex(span)
-    return told is None or known is None or told == known
 
 
 def _names(span: Span) -> set[str]:
