@@ -242,6 +242,15 @@ def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, in
         # A second count shares the first one's verb: "were killed and 58 injured".
         ("Nine people were killed and 31 injured in the bombing, the worst attack on the city.",
          [("killed", 9), ("injured", 31)]),
+        # A name given later to the one unnamed victim is that victim; not a name told apart, nor one after "his wife".
+        ("A man was shot and killed outside a bar on Friday. Omar Lindqvist, 31, was shot in the chest.",
+         [("killed", 1), ("killed", 1), ("killed", 1)]),
+        ("A man was shot and killed outside a bar on Friday. Omar Lindqvist, 31, was also wounded.",
+         [("killed", 1), ("killed", 1), ("injured", 1)]),
+        ("Deputies say a man fatally shot his wife. Omar Lindqvist, 31, was shot in the arm.",
+         [("killed", 1), ("injured", 1)]),
+        ("A man and a woman were shot on Friday. The woman died. Omar Lindqvist, 31, was shot in the arm.",
+         [("injured", 1), ("killed", 1), ("injured", 1)]),
         # A reflexive victim is its clause's subject, who may be a person already followed.
         ("A boy, 13, died of a gunshot wound on Tuesday. Police said the teen had shot himself at a friend's house.",
          [("killed", 1), ("killed", 1)]),

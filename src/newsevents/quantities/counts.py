@@ -283,9 +283,12 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
     or a new name introduces a person; the same phrase counted by two words ("a man found with gunshot wounds
     has died") is one person; a mention that refers back ("he", "the victim") belongs to the last person
     mentioned at most ``_FOLLOW_SENTENCES`` sentences before whose sex, when both are told
-    (``data/quantities/gendered_words.tsv``), agrees; a known last name to that person. A group that
-    refers back ("the two", "both") is the last that many people mentioned within that reach ("shot his wife and
-    then himself. The two were pronounced dead"). A person killed in any mention is killed in all of them.
+    (``data/quantities/gendered_words.tsv``), agrees; a known last name to that person. A name first told after
+    the story's one unnamed victim within that reach ("A man was killed ... Omar Lee, 31, was shot in the chest")
+    is that victim, unless several victims were counted within that reach, the victim was told by a possessive
+    ("his wife") or the name is set apart ("was also wounded"). A group that refers back ("the two", "both") is
+    the last that many people mentioned within that reach ("shot his wife and then himself. The two were
+    pronounced dead"). A person killed in any mention is killed in all of them.
     """
     sentence_starts = [s.start for s in doc.sents]
     people: list[list[int]] = []
@@ -293,6 +296,8 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
     by_phrase: dict[tuple[int, int], list[int]] = {}
     recent: list[tuple[list[int], int]] = []  # people in order of their latest mention, with its sentence
     sex: dict[int, str] = {}  # id(person) -> "m" | "f", once a mention tells it
+    unnamed: set[int] = set()  # id(person) of people introduced without a name ("a man", "he"), not named since
+    group_seen = -_FOLLOW_SENTENCES - 1  # sentence of the latest count of several victims
     for index, mention in enumerate(mentions):
         if mention.kind not in ("killed", "injured"):
             continue
@@ -303,6 +308,7 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
             recent = []
             continue
         if mention.count.value != 1:
+            group_seen = sentence
             group = reachable[-mention.count.value :]
             if _group_refers_back(span) and len(group) == mention.count.value:
                 for person in group:
@@ -310,8 +316,9 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
             else:
                 recent = []
             continue
-        span = _reflexive_subject(span) or span
-        names, told = _names(span), _sex(span)
+        subject = _reflexive_subject(span)
+        span = subject or span
+        names, told, proper = _names(span), _sex(span), span.root.pos_ == "PROPN"
         known = [by_name[n] for n in names if n in by_name]
         if known:
             person = known[0]
@@ -320,6 +327,10 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
         elif not names and _refers_back(span) and (
                 agreeing := [p for p in reachable if told is None or sex.get(id(p), told) == told]):
             person = agreeing[-1]
+        elif proper and not subject and reachable and sentence - group_seen > _FOLLOW_SENTENCES and [id(p) for p in reachable if id(p) in unnamed] == [
+                id(reachable[-1])] and not _set_apart(doc, mention, span) and (
+                told is None or sex.get(id(reachable[-1]), told) == told):
+            person = reachable[-1]  # "A man was killed ... Police identified him as ..." / "John Doe, 30, was shot"
         else:
             person = []
             people.append(person)
@@ -327,6 +338,10 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
         if told is not None:
             sex.setdefault(id(person), told)
         by_name.update((n, person) for n in names)
+        if proper:
+            unnamed.discard(id(person))
+        elif len(person) == 1 and not any(t.dep_ == "poss" for t in span):  # not "her husband"
+            unnamed.add(id(person))
         by_phrase[mention.start, mention.end] = person
         recent = [(p, seen) for p, seen in recent if p is not person] + [(person, sentence)]
     settled = list(mentions)
@@ -336,6 +351,12 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
                 if mentions[i].count.value == 1:
                     settled[i] = replace(mentions[i], kind="killed")
     return settled
+
+
+def _set_apart(doc: Doc, mention: CountMention, span: Span) -> bool:
+    """"another man", "a second victim", "was also wounded": a mention that tells of one more person."""
+    return any(t.lower_ in _OTHERS for t in span) or any(
+        c.dep_ == "advmod" and c.lower_ == "also" for c in doc[mention.head_i].children)
 
 
 def _sex(span: Span) -> str | None:
