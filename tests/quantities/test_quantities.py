@@ -92,6 +92,9 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
     ("text", "expected"),
     [
         ("Police found a woman suffering from a gunshot wound.", [("injured", 1)]),
+        ("Deputies entered the home and found the woman lying on the floor, suffering from a gunshot wound.",
+         [("injured", 1)]),
+        ("Deputies found the gun on the floor, suffering from a lack of evidence.", []),
         ("The driver sustained gunshot wounds to the arm.", [("injured", 1)]),
         ("A cashier with a gunshot wound walked into the clinic.", [("injured", 1)]),
         ("A teenager was in critical condition on Sunday.", [("injured", 1)]),
@@ -251,6 +254,9 @@ def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, in
          [("killed", 1), ("injured", 1)]),
         ("A man and a woman were shot on Friday. The woman died. Omar Lindqvist, 31, was shot in the arm.",
          [("injured", 1), ("killed", 1), ("injured", 1)]),
+        # The same relation told twice within reach is one person.
+        ("Ed Moss was charged in the shooting death of his mother. Deputies found Moss's mother, 62, lying in "
+         "the hallway with a single gunshot wound.", [("killed", 1), ("killed", 1)]),
         # A reflexive victim is its clause's subject, who may be a person already followed.
         ("A boy, 13, died of a gunshot wound on Tuesday. Police said the teen had shot himself at a friend's house.",
          [("killed", 1), ("killed", 1)]),

@@ -283,7 +283,8 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
     or a new name introduces a person; the same phrase counted by two words ("a man found with gunshot wounds
     has died") is one person; a mention that refers back ("he", "the victim") belongs to the last person
     mentioned at most ``_FOLLOW_SENTENCES`` sentences before whose sex, when both are told
-    (``data/quantities/gendered_words.tsv``), agrees; a known last name to that person. A name first told after
+    (``data/quantities/gendered_words.tsv``), agrees; a known last name to that person; a relation told again
+    within that reach ("his mother" ... "McAvoy's mother") to the same person. A name first told after
     the story's one unnamed victim within that reach ("A man was killed ... Omar Lee, 31, was shot in the chest")
     is that victim, unless several victims were counted within that reach, the victim was told by a possessive
     ("his wife") or the name is set apart ("was also wounded"). A group that refers back ("the two", "both") is
@@ -298,6 +299,7 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
     sex: dict[int, str] = {}  # id(person) -> "m" | "f", once a mention tells it
     unnamed: set[int] = set()  # id(person) of people introduced without a name ("a man", "he"), not named since
     group_seen = -_FOLLOW_SENTENCES - 1  # sentence of the latest count of several victims
+    by_relation: dict[str, list[int]] = {}  # "mother" -> the person last told as "his mother", "McAvoy's mother"
     for index, mention in enumerate(mentions):
         if mention.kind not in ("killed", "injured"):
             continue
@@ -319,6 +321,7 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
         subject = _reflexive_subject(span)
         span = subject or span
         names, told, proper = _names(span), _sex(span), span.root.pos_ == "PROPN"
+        relation = span.root.lemma_.lower() if any(c.dep_ == "poss" for c in span.root.children) else None
         known = [by_name[n] for n in names if n in by_name]
         if known:
             person = known[0]
@@ -327,10 +330,12 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
         elif not names and _refers_back(span) and (
                 agreeing := [p for p in reachable if told is None or sex.get(id(p), told) == told]):
             person = agreeing[-1]
-        elif proper and not subject and reachable and sentence - group_seen > _FOLLOW_SENTENCES and [id(p) for p in reachable if id(p) in unnamed] == [
-                id(reachable[-1])] and not _set_apart(doc, mention, span) and (
-                told is None or sex.get(id(reachable[-1]), told) == told):
-            person = reachable[-1]  # "A man was killed ... Police identified him as ..." / "John Doe, 30, was shot"
+        elif relation and any(p is by_relation.get(relation) for p in reachable):
+            person = by_relation[relation]  # "the shooting death of his mother ... found McAvoy's mother"
+        elif proper and not subject and sentence - group_seen > _FOLLOW_SENTENCES and (
+                sole := _sole_unnamed(reachable, unnamed)) and not _set_apart(doc, mention, span) and (
+                told is None or sex.get(id(sole), told) == told):
+            person = sole  # "A man was killed ... Omar Lee, 31, was shot"
         else:
             person = []
             people.append(person)
@@ -340,8 +345,10 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
         by_name.update((n, person) for n in names)
         if proper:
             unnamed.discard(id(person))
-        elif len(person) == 1 and not any(t.dep_ == "poss" for t in span):  # not "her husband"
+        elif len(person) == 1 and not relation:  # not "her husband"
             unnamed.add(id(person))
+        if relation:
+            by_relation[relation] = person
         by_phrase[mention.start, mention.end] = person
         recent = [(p, seen) for p, seen in recent if p is not person] + [(person, sentence)]
     settled = list(mentions)
@@ -351,6 +358,13 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
                 if mentions[i].count.value == 1:
                     settled[i] = replace(mentions[i], kind="killed")
     return settled
+
+
+def _sole_unnamed(reachable: list[list[int]], unnamed: set[int]) -> list[int] | None:
+    """The last person within reach when that is the only one within reach not named yet."""
+    if reachable and [id(p) for p in reachable if id(p) in unnamed] == [id(reachable[-1])]:
+        return reachable[-1]
+    return None
 
 
 def _set_apart(doc: Doc, mention: CountMention, span: Span) -> bool:
@@ -698,8 +712,20 @@ def _state_bearer(noun: Token) -> _Victims | None:
     if holder.dep_ == "pcomp" and holder.head.pos_ == "ADP":  # "arrived after suffering injuries"
         governor = holder.head.head
         return None if governor.lemma_.lower() in _FATAL_LEMMAS else _first_subject(governor)
+    if holder.dep_ == "advcl" and holder.head.lemma_.lower() in _FINDING_VERBS:
+        return _found_person(holder.head)  # "found the woman lying on the floor, suffering from a gunshot wound"
     # "a man suffering ... was taken", "the second victim appeared to suffer injuries"
     return _first_subject(holder.head) if holder.dep_ in ("advcl", "xcomp") else None
+
+
+def _found_person(verb: Token) -> _Victims | None:
+    """Whom a finding verb found: its object, or the subject of its clause ("found him lying in the street")."""
+    for child in verb.children:
+        if child.dep_ in _OBJECTS:
+            return _np_count(child)
+        if child.pos_ in _VERBAL and _found_in_state(child):
+            return _first_subject(child)
+    return None
 
 
 def _hedging_preposition(noun: Token) -> Token | None:
