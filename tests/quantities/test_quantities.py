@@ -95,6 +95,10 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("Deputies entered the home and found the woman lying on the floor, suffering from a gunshot wound.",
          [("injured", 1)]),
         ("Deputies found the gun on the floor, suffering from a lack of evidence.", []),
+        # Found dead, the person named is killed, and so is the wound found on them.
+        ("Officers searched the property and found 55-year-old Dale Ames dead in the backyard with a gunshot wound.",
+         [("killed", 1), ("killed", 1)]),
+        ("Police found the store empty.", []),
         ("The driver sustained gunshot wounds to the arm.", [("injured", 1)]),
         ("A cashier with a gunshot wound walked into the clinic.", [("injured", 1)]),
         ("A teenager was in critical condition on Sunday.", [("injured", 1)]),

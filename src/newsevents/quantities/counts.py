@@ -911,6 +911,8 @@ def _adjective_victims(token: Token) -> _Victims | None:
         return _one(before, before)
     if token.dep_ == "amod":
         return _np_count(token.head)
+    if token.dep_ == "ccomp" and token.head.lemma_.lower() in _FINDING_VERBS:  # "found Scott High dead in the yard"
+        return _first_subject(token) or _found_person(token.head)
     if token.dep_ in ("oprd", "acomp", "xcomp"):
         governor = token.head
         for dep in ("dobj", "nsubjpass", "nsubj"):
