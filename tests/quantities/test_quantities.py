@@ -99,6 +99,7 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("Officers searched the property and found 55-year-old Dale Ames dead in the backyard with a gunshot wound.",
          [("killed", 1), ("killed", 1)]),
         ("Police found the store empty.", []),
+        ("A man and a woman were found dead.", [("killed", 2)]),
         ("The driver sustained gunshot wounds to the arm.", [("injured", 1)]),
         ("A cashier with a gunshot wound walked into the clinic.", [("injured", 1)]),
         ("A teenager was in critical condition on Sunday.", [("injured", 1)]),
@@ -295,3 +296,9 @@ def test_totals_over_several_incidents_are_marked(nlp, text: str, aggregate: boo
 def test_fatal_shooting_is_an_inexact_lower_bound(nlp) -> None:
     (count,) = find_counts(nlp("Detectives are investigating a fatal shooting."))
     assert (count.kind, count.count.value, count.count.exact) == ("killed", 1, False)
+
+
+def test_adjective_after_its_noun_counts_the_people_before_it(nlp) -> None:
+    # "dead" is parsed as modifying "one man", with "another" (who was wounded) a conjunct of "man".
+    text = "Deputies responded to a call on Lee Street to find one man dead and another seriously wounded."
+    assert [count for kind, count in _counts(nlp, text) if kind == "killed"] == [1]

@@ -910,7 +910,7 @@ def _adjective_victims(token: Token) -> _Victims | None:
     if before is not None and before.lower_ == "another":  # "one man was killed and another wounded Monday"
         return _one(before, before)
     if token.dep_ == "amod":
-        return _np_count(token.head)
+        return _np_count(token.head, modified_by=token)
     if token.dep_ == "ccomp" and token.head.lemma_.lower() in _FINDING_VERBS:  # "found Scott High dead in the yard"
         return _first_subject(token) or _found_person(token.head)
     if token.dep_ in ("oprd", "acomp", "xcomp"):
@@ -945,11 +945,13 @@ def _toll(token: Token) -> _Victims | None:
 
 def _np_count(head: Token, *, modified_by: Token | None = None) -> _Victims | None:
     """How many people the noun phrase headed by ``head`` names (conjuncts added up). With ``modified_by``, a
-    participle modifying ``head``, a conjunct with a participle or relative clause of its own is left out: "found a
-    man wounded and two people running" names one wounded."""
+    participle or adjective modifying ``head``, a conjunct with a participle or relative clause of its own is left
+    out ("found a man wounded and two people running" names one wounded), and so is a conjunct after a modifier
+    that follows the noun ("found one man dead and another seriously wounded" names one dead)."""
     total = _single_np_count(head)
     for conj in head.children:
-        if conj.dep_ == "conj" and not (modified_by is not None and _has_own_predicate(conj)):
+        after = modified_by is not None and head.i < modified_by.i < conj.i
+        if conj.dep_ == "conj" and not after and not (modified_by is not None and _has_own_predicate(conj)):
             extra = _np_count(conj)
             if extra is not None and total is not None:
                 total = _add(head.doc, total, extra)
