@@ -137,6 +137,10 @@ def test_event_date_not_taken_from_a_statement_verb(nlp) -> None:
         # ... but not on a court step, and a bare "police said Monday" stays the statement's day.
         ("He will be sentenced at 2 p.m. on March 1.", [("March 1", True)]),
         ("Police said Monday that a clerk had been shot.", [("Monday", True)]),
+        # A date that names the incident itself is the incident's, whatever verb the phrase hangs on.
+        ("Three men were charged Friday in the Jan. 3 killing of a cab driver.", [("Friday", True), ("Jan. 3", False)]),
+        ("A man was arraigned this morning in Tuesday's shooting of a clerk.",
+         [("this morning", True), ("Tuesday's", False)]),
         # A victim's condition is reported after the fact.
         ("The clerk was in critical condition Tuesday after he was shot Sunday.",
          [("Tuesday", True), ("Sunday", False)]),

@@ -147,7 +147,9 @@ def is_statement_date(doc: Doc, resolution: DateResolution) -> bool:
       arrested Monday in the shooting"; a bare "was arrested Monday with a gun" is the incident itself);
     - it belongs to a gathering or proceeding of ``data/dates/aftermath_nouns.txt`` ("a vigil Sunday night",
       "a vigil was held Sunday", "at a hearing Monday");
-    - it stamps the story's publication or update ("UPDATE: March 5", "(Published Monday, Jan. 20)")."""
+    - it stamps the story's publication or update ("UPDATE: March 5", "(Published Monday, Jan. 20)").
+    A date that names an incident of ``data/dates/incident_words.txt`` ("charged Friday in the March 20 killing",
+    "Tuesday's shooting") is the incident's, whatever verb its phrase hangs on."""
     if resolution.start is None or resolution.end is None:
         return False
     span = doc.char_span(resolution.start, resolution.end, alignment_mode="expand")
@@ -159,6 +161,8 @@ def is_statement_date(doc: Doc, resolution: DateResolution) -> bool:
     while path[-1].head.i != path[-1].i and path[-1].pos_ not in _VERBAL:
         path.append(path[-1].head)
     anchor = path[-1]
+    if any(t.pos_ == "NOUN" and t.lemma_.lower() in _word_list("incident_words.txt") for t in path[1:]):
+        return False  # "charged Friday in the March 20 killing": the date of the incident the noun names
     lemma = anchor.lemma_.lower()
     if lemma in _word_list("statement_verbs.txt") and not (_reports_a_clause(anchor) and _beside_clock_time(span)):
         return True
