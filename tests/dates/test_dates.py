@@ -165,6 +165,13 @@ def test_coarse_own_date_refined_by_a_day_inside_it(nlp) -> None:
     assert (event.resolution.date, event.inherited) == (dt.date(2021, 10, 3), False)
 
 
+def test_last_week_holds_the_sunday_that_opens_it_where_weeks_start_on_sunday(nlp) -> None:
+    text = ("Questions remain about last week's shooting of a courier. "
+            "The courier was shot at about 7:30 a.m. Jan. 2 outside a bar.")
+    event = _event_date(nlp, text, "shooting", published=dt.date(2022, 1, 13))
+    assert (event.resolution.date, event.inherited) == (dt.date(2022, 1, 2), False)
+
+
 def test_coarse_own_date_kept_without_a_day_inside_it(nlp) -> None:
     text = "A man charged in a shooting last year asked for a new lawyer on Tuesday."
     event = _event_date(nlp, text, "shooting")

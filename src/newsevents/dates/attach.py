@@ -132,8 +132,8 @@ def _day_within(
 
 def _period_holds(coarse: DateResolution, day: dt.date) -> bool:
     start = coarse.date
-    if coarse.precision == "week":
-        return start <= day < start + dt.timedelta(days=7)
+    if coarse.precision == "week":  # Monday-based; where weeks start on Sunday "last week" holds that Sunday too
+        return start - dt.timedelta(days=1) <= day < start + dt.timedelta(days=7)
     if coarse.precision == "month":
         return (day.year, day.month) == (start.year, start.month)
     return day.year == start.year
