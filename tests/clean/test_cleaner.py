@@ -285,6 +285,12 @@ def test_page_flattened_to_one_line_stays_body():
     boxed = clean(RawDocument("CLOSE Do you know what to do if you see a crime? Here are some tips. Example Network "
                               "Police car (Photo: STAR FILE PHOTO) Buy Photo " + story))
     assert boxed.body == story.strip() and boxed.boilerplate[0].startswith("CLOSE Do you know")
+    # A photo gallery box inside the story ("Image 1 of / 17 Caption Close <caption> 1 / 17 Back to Gallery").
+    gallery = clean(RawDocument("Pharmacy robbed on Oak Street Photo: Example Maps Photo: Example Maps Image 1 of / 17 "
+                                "Caption Close Pharmacy robbed on Oak Street 1 / 17 Back to Gallery " + story))
+    assert gallery.title == "Pharmacy robbed on Oak Street" and gallery.body == story.strip()
+    assert gallery.boilerplate == ["Photo: Example Maps Photo: Example Maps Image 1 of / 17 Caption Close Pharmacy "
+                                   "robbed on Oak Street 1 / 17 Back to Gallery"]
     close_to = "Close to 200 people gathered outside city hall on Monday to protest the break-in (Photo: AP). "
     assert clean(RawDocument(close_to + story)).body.startswith("Close to 200 people")
     # "Copyright" without a year is a word of the story.
