@@ -100,6 +100,9 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
          [("killed", 1), ("killed", 1)]),
         ("Police found the store empty.", []),
         ("A man and a woman were found dead.", [("killed", 2)]),
+        # Role nouns name a person too.
+        ("A retired dentist died Monday of an apparent accidental gunshot, police said.", [("killed", 1)]),
+        ("Officers shot and killed a wanted parolee on Thursday afternoon.", [("killed", 1)]),
         ("The driver sustained gunshot wounds to the arm.", [("injured", 1)]),
         ("A cashier with a gunshot wound walked into the clinic.", [("injured", 1)]),
         ("A teenager was in critical condition on Sunday.", [("injured", 1)]),
