@@ -43,6 +43,8 @@ def _counts(nlp, text: str) -> list[tuple[str, int]]:
         ("No one was hurt in the fire.", [("injured", 0)]),
         ("Police arrested 28 people after the match.", [("arrested", 28)]),
         ("A man and a woman were shot, one fatally.", [("injured", 1), ("killed", 1)]),
+        ("Officers say five men were shot, one fatally, at Freedom Park late Friday night.",
+         [("injured", 4), ("killed", 1)]),
         ("Thousands of demonstrators gathered downtown.", [("crowd", 2000)]),
     ],
 )
@@ -100,6 +102,7 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
          [("killed", 1), ("killed", 1)]),
         ("Police found the store empty.", []),
         ("A man and a woman were found dead.", [("killed", 2)]),
+        ("Deputies found Ann Cole, 26, and her husband, Tom Cole, 28, dead.", [("killed", 2)]),
         # Role nouns name a person too.
         ("A retired dentist died Monday of an apparent accidental gunshot, police said.", [("killed", 1)]),
         ("Officers shot and killed a wanted parolee on Thursday afternoon.", [("killed", 1)]),

@@ -499,11 +499,11 @@ def _unrealized(verb: Token) -> bool:
 
 def _split_fatal(token: Token, kind: str, victims: _Victims) -> Iterator[CountMention]:
     """"Two men were shot, one of them fatally": one killed, one injured (the part may be parsed as the verb's
-    modifier or as an apposition to its victims)."""
+    modifier, loosely attached, or as an apposition to its victims)."""
     if kind == "injured":
         arguments = [c for c in token.children if c.dep_ in _SUBJECTS or c.dep_ in _OBJECTS]
         for child in [*token.children, *(a for c in arguments for a in c.children if a.dep_ == "appos")]:
-            fatal = child.dep_ in ("npadvmod", "appos", "conj", "advmod") and any(
+            fatal = child.dep_ in ("npadvmod", "appos", "conj", "advmod", "dep") and any(
                 c.lower_ in _FATAL_ADVERBS for c in child.subtree
             )
             dead = _number_phrase(child) if fatal and child.like_num else None
@@ -910,7 +910,10 @@ def _adjective_victims(token: Token) -> _Victims | None:
     if before is not None and before.lower_ == "another":  # "one man was killed and another wounded Monday"
         return _one(before, before)
     if token.dep_ == "amod":
-        return _np_count(token.head, modified_by=token)
+        head = token.head
+        while head.dep_ == "conj" and head.i < token.i and head.head.pos_ in _NOUNS:
+            head = head.head  # "found Ann Cole and her husband, Tom Cole, dead": the whole coordination
+        return _np_count(head, modified_by=token)
     if token.dep_ == "ccomp" and token.head.lemma_.lower() in _FINDING_VERBS:  # "found Scott High dead in the yard"
         return _first_subject(token) or _found_person(token.head)
     if token.dep_ in ("oprd", "acomp", "xcomp"):
