@@ -474,6 +474,9 @@ def test_a_long_document_is_resolved_in_runs_of_names(nlp, gazetteer, monkeypatc
      "killed", "Diyālá"),
     ("In Baquba, north of Baghdad, hundreds of students protested on Monday.", "protested", "Baqubah"),
     ("Fighting raged on Monday about 30 kilometers north of Baghdad.", "Fighting", "Baghdad"),
+    # the object of a verb that takes places ("captured", "bombed"), whatever label the model gives the name
+    ("The army earlier last month captured Jaffna, the capital of the north.", "captured", "Jaffna"),
+    ("Israeli jets bombed Khan Younis overnight.", "bombed", "Khān Yūnis"),
 ])
 def test_event_place_named_by_a_place_noun_or_a_possessive_phrase(nlp, gazetteer, text, verb, where):
     doc = nlp(text)

@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Other entity labels the small model gives toponyms ("Almaty's airport" -> ORG): kept only
-# when the syntax says place (possessor or object of a locative preposition).
+# when the syntax says place (possessor, object of a locative preposition or of a verb of
+# ``data/geo/place_object_verbs.txt``: "captured Jaffna").
 MISLABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within",
                             "into", "onto", "on", "along", "off", "over", "through", "between", "beside", "by"})
@@ -135,7 +136,16 @@ def _placelike(ent: Span) -> bool:
     root = ent.root
     if root.dep_ == "poss":
         return True
+    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _place_object_verbs():
+        return True  # "Eritrea captured Badme"
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+
+
+@functools.lru_cache(maxsize=1)
+def _place_object_verbs() -> frozenset[str]:
+    """The verbs of ``data/geo/place_object_verbs.txt``, whose object is a place ("captured Badme")."""
+    lines = (DATA / "place_object_verbs.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _strip(text: str) -> str:
