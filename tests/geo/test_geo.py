@@ -477,6 +477,10 @@ def test_a_long_document_is_resolved_in_runs_of_names(nlp, gazetteer, monkeypatc
     # the object of a verb that takes places ("captured", "bombed"), whatever label the model gives the name
     ("The army earlier last month captured Jaffna, the capital of the north.", "captured", "Jaffna"),
     ("Israeli jets bombed Khan Younis overnight.", "bombed", "Khān Yūnis"),
+    ("Army units patrolled coastal Bireuen, where mobs burned shops earlier this week.", "patrolled", "Bireun"),
+    # a country modifying who acts (missiles, sailors) is not where
+    ("U.S. missiles destroyed the house of the man believed to be the top rebel commander in Somalia.", "destroyed",
+     "Somalia"),
 ])
 def test_event_place_named_by_a_place_noun_or_a_possessive_phrase(nlp, gazetteer, text, verb, where):
     doc = nlp(text)
