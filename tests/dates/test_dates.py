@@ -129,6 +129,8 @@ def test_event_date_not_taken_from_a_statement_verb(nlp) -> None:
         ("Police were searching Wednesday for a man who robbed a pharmacy Monday.",
          [("Wednesday", True), ("Monday", False)]),
         ("Detectives asked the public for help on Tuesday.", [("Tuesday", True)]),
+        ("Police on Tuesday continued to search for two men who robbed a pharmacy.", [("Tuesday", True)]),
+        ("The gunman continued to fire on Tuesday until police arrived.", [("Tuesday", False)]),
         ("(Feb. 2, 2022) A clerk was shot on Sunday.", [("Feb. 2, 2022", True), ("Sunday", False)]),
         ("A clerk was shot on Feb. 2, 2022.", [("Feb. 2, 2022", False)]),
         # A day given with a clock time is when something happened, even where it hangs on "said" ...

@@ -142,7 +142,8 @@ def _period_holds(coarse: DateResolution, day: dt.date) -> bool:
 def is_statement_date(doc: Doc, resolution: DateResolution) -> bool:
     """Whether a date is the day of a statement, a court step or an aftermath rather than of what happened:
     - it hangs on a verb of ``data/dates/statement_verbs.txt`` ("police said Tuesday", "was arraigned Monday")
-      or of ``data/dates/aftermath_verbs.txt`` ("was buried Saturday");
+      or of ``data/dates/aftermath_verbs.txt`` ("was buried Saturday"), or on a verb whose complement is one
+      ("police on Thursday continued to search");
     - it hangs on a verb of ``data/dates/custody_verbs.txt`` whose sentence names the incident it follows ("was
       arrested Monday in the shooting"; a bare "was arrested Monday with a gun" is the incident itself);
     - it belongs to a gathering or proceeding of ``data/dates/aftermath_nouns.txt`` ("a vigil Sunday night",
@@ -164,6 +165,10 @@ def is_statement_date(doc: Doc, resolution: DateResolution) -> bool:
     if any(t.pos_ == "NOUN" and t.lemma_.lower() in _word_list("incident_words.txt") for t in path[1:]):
         return False  # "charged Friday in the March 20 killing": the date of the incident the noun names
     lemma = anchor.lemma_.lower()
+    # "police on Thursday continued to search for ...": the verb the anchor's complement names
+    step = next((c for c in anchor.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL), None)
+    if step is not None and step.lemma_.lower() in _later_step_verbs():
+        lemma = step.lemma_.lower()
     if lemma in _word_list("statement_verbs.txt") and not (_reports_a_clause(anchor) and _beside_clock_time(span)):
         return True
     if lemma in _word_list("aftermath_verbs.txt") or _in_condition(anchor):
