@@ -131,6 +131,9 @@ def test_event_date_not_taken_from_a_statement_verb(nlp) -> None:
         ("Detectives asked the public for help on Tuesday.", [("Tuesday", True)]),
         ("Police on Tuesday continued to search for two men who robbed a pharmacy.", [("Tuesday", True)]),
         ("The gunman continued to fire on Tuesday until police arrived.", [("Tuesday", False)]),
+        # A date phrase right after the subject's relative clause belongs to that clause, wherever the parser hangs it.
+        ("A man who was fatally shot in Denver on Wednesday night has been identified.",
+         [("Wednesday night", False)]),
         ("(Feb. 2, 2022) A clerk was shot on Sunday.", [("Feb. 2, 2022", True), ("Sunday", False)]),
         ("A clerk was shot on Feb. 2, 2022.", [("Feb. 2, 2022", False)]),
         # A day given with a clock time is when something happened, even where it hangs on "said" ...
@@ -153,6 +156,11 @@ def test_event_date_not_taken_from_a_statement_verb(nlp) -> None:
 def test_later_step_dates(nlp, text: str, expected: list[tuple[str, bool]]) -> None:
     doc = nlp(text)
     assert [(d.text, is_statement_date(doc, d)) for d in find_dates(doc, published=THURSDAY)] == expected
+
+
+def test_date_after_a_relative_clause_is_that_clause_s_own(nlp) -> None:
+    event = _event_date(nlp, "A man who was fatally shot in Denver on Wednesday night has been identified.", "shot")
+    assert (event.resolution.date, event.inherited) == (dt.date(2022, 1, 5), False)
 
 
 def test_event_date_not_taken_from_an_arrest(nlp) -> None:

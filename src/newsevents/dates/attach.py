@@ -161,6 +161,9 @@ def is_statement_date(doc: Doc, resolution: DateResolution) -> bool:
     path = [span.root]
     while path[-1].head.i != path[-1].i and path[-1].pos_ not in _VERBAL:
         path.append(path[-1].head)
+    anchor = _relative_clause_before(path[-2]) if len(path) > 1 else None
+    if anchor is not None:
+        path[-1] = anchor
     anchor = path[-1]
     if any(t.pos_ == "NOUN" and t.lemma_.lower() in _word_list("incident_words.txt") for t in path[1:]):
         return False  # "charged Friday in the March 20 killing": the date of the incident the noun names
@@ -246,10 +249,26 @@ def _word_list(name: str) -> frozenset[str]:
 def _anchor(token: Token, trigger: Token) -> Token:
     """The verb (or the trigger) a date expression hangs on; the sentence root when there is none."""
     while token.head.i != token.i and token.i != trigger.i:
+        if token.head.pos_ in _VERBAL and (relative := _relative_clause_before(token)) is not None:
+            return relative
         token = token.head
         if token.pos_ in _VERBAL:
             break
     return token
+
+
+def _relative_clause_before(modifier: Token) -> Token | None:
+    """"A man who was shot in Denver on Wednesday night has been identified": the parser hangs the date phrase
+    on "identified", but a phrase standing right after the subject's relative clause and before its verb
+    belongs to that clause ("shot"). None when ``modifier`` is not such a phrase."""
+    verb = modifier.head
+    if verb.pos_ not in _VERBAL or not modifier.i < verb.i:
+        return None
+    for subject in (c for c in verb.children if c.dep_ in _SUBJECTS):
+        for relative in (c for c in subject.children if c.dep_ == "relcl"):
+            if relative.right_edge.i + 1 == modifier.i:
+                return relative
+    return None
 
 
 def _heads_until(trigger: Token, stop: Callable[[Token], bool]) -> list[Token]:
