@@ -101,6 +101,9 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("Officers searched the property and found 55-year-old Dale Ames dead in the backyard with a gunshot wound.",
          [("killed", 1), ("killed", 1)]),
         ("Police found the store empty.", []),
+        # Animals are no casualties.
+        ("Game wardens are looking for whoever shot three deer in a field.", []),
+        ("The gunman shot three people and two dogs.", [("injured", 3)]),
         ("A man and a woman were found dead.", [("killed", 2)]),
         ("Deputies found Ann Cole, 26, and her husband, Tom Cole, 28, dead.", [("killed", 2)]),
         # Role nouns name a person too.

@@ -1035,8 +1035,8 @@ def _one(head: Token, first: Token) -> _Victims:
 
 def _number_phrase(number: Token) -> _Victims | None:
     """The count a number token and its left modifiers state ("more than a dozen", "at least 20")."""
-    if number.head.lemma_ in ("year", "old", "block"):
-        return None
+    if number.head.lemma_ in ("year", "old", "block") or number.head.lemma_.lower() in _word_list("animal_nouns.txt"):
+        return None  # "a 17-year-old", "the 100 block", "shot three deer"
     # "Two 17-year-old boys" is often one DATE entity; a number that counts people is still a count.
     if number.ent_type_ in _NON_COUNT_ENTITIES and number.head.lemma_.lower() not in _word_list("person_nouns.txt"):
         return None
