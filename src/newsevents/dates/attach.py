@@ -161,9 +161,9 @@ def is_statement_date(doc: Doc, resolution: DateResolution) -> bool:
     path = [span.root]
     while path[-1].head.i != path[-1].i and path[-1].pos_ not in _VERBAL:
         path.append(path[-1].head)
-    anchor = _relative_clause_before(path[-2]) if len(path) > 1 else None
-    if anchor is not None:
-        path[-1] = anchor
+    relative = _relative_clause_before(path[-2]) if len(path) > 1 else None
+    if relative is not None:
+        path[-1] = relative
     anchor = path[-1]
     if any(t.pos_ == "NOUN" and t.lemma_.lower() in _word_list("incident_words.txt") for t in path[1:]):
         return False  # "charged Friday in the March 20 killing": the date of the incident the noun names
