@@ -124,6 +124,7 @@ def test_event_date_not_taken_from_a_statement_verb(nlp) -> None:
         ("The teenager was scheduled to appear in court Friday.", [("Friday", True)]),
         ("UPDATE: Feb. 3, 2022. A clerk was shot on Sunday.", [("Feb. 3, 2022", True), ("Sunday", False)]),
         ("Relatives held a vigil Tuesday night for the clerk.", [("Tuesday night", True)]),
+        ("Denver police gave an update on the investigation on Monday.", [("Monday", True)]),
         ("The clerk, who was shot Sunday, was buried Wednesday.", [("Sunday", False), ("Wednesday", True)]),
         # The hunt for a suspect follows the incident; a date standing alone under a headline stamps the story.
         ("Police were searching Wednesday for a man who robbed a pharmacy Monday.",
