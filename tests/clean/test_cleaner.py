@@ -291,6 +291,10 @@ def test_page_flattened_to_one_line_stays_body():
     assert gallery.title == "Pharmacy robbed on Oak Street" and gallery.body == story.strip()
     assert gallery.boilerplate == ["Photo: Example Maps Photo: Example Maps Image 1 of / 17 Caption Close Pharmacy "
                                    "robbed on Oak Street 1 / 17 Back to Gallery"]
+    # A posting stamp glued to the start of the story is a date line, not the story's first words.
+    stamped = clean(RawDocument("Friday January 24, 2014 12:04 AM " + story))
+    assert stamped.body == story.strip()
+    assert [(b.kind, b.text) for b in stamped.blocks][0] == ("dateline", "Friday January 24, 2014 12:04 AM")
     close_to = "Close to 200 people gathered outside city hall on Monday to protest the break-in (Photo: AP). "
     assert clean(RawDocument(close_to + story)).body.startswith("Close to 200 people")
     # "Copyright" without a year is a word of the story.
