@@ -29,10 +29,15 @@ def agencies() -> re.Pattern[str]:
 @functools.cache
 def boilerplate() -> re.Pattern[str]:
     """One pattern matching a whole line of page furniture."""
-    return re.compile("|".join(f"(?:{p})" for p in _lines("boilerplate.txt")), re.IGNORECASE)
+    return _any_of(_lines("boilerplate.txt"))
 
 
 @functools.cache
 def glued_furniture() -> re.Pattern[str]:
     """One pattern finding furniture glued into a line without a sentence break."""
-    return re.compile("|".join(f"(?:{p})" for p in _lines("glued_furniture.txt")), re.IGNORECASE)
+    return _any_of(_lines("glued_furniture.txt"))
+
+
+def _any_of(expressions: list[str]) -> re.Pattern[str]:
+    """The case-insensitive alternation of ``expressions``, each kept a group of its own."""
+    return re.compile("|".join(f"(?:{e})" for e in expressions), re.IGNORECASE)

@@ -327,14 +327,13 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
             person = known[0]
         elif (mention.start, mention.end) in by_phrase:
             person = by_phrase[mention.start, mention.end]
-        elif not names and _refers_back(span) and (
-                agreeing := [p for p in reachable if told is None or sex.get(id(p), told) == told]):
+        elif not names and _refers_back(span) and (agreeing := [p for p in reachable if _agrees(p, told, sex)]):
             person = agreeing[-1]
         elif relation and any(p is by_relation.get(relation) for p in reachable):
             person = by_relation[relation]  # "the shooting death of his mother ... found McAvoy's mother"
         elif proper and not subject and sentence - group_seen > _FOLLOW_SENTENCES and (
-                sole := _sole_unnamed(reachable, unnamed)) and not _set_apart(doc, mention, span) and (
-                told is None or sex.get(id(sole), told) == told):
+                sole := _sole_unnamed(reachable, unnamed)) and _agrees(sole, told, sex) and (
+                not _set_apart(doc, mention, span)):
             person = sole  # "A man was killed ... Omar Lee, 31, was shot"
         else:
             person = []
@@ -360,6 +359,11 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
     return settled
 
 
+def _agrees(person: list[int], told: str | None, sex: dict[int, str]) -> bool:
+    """Whether a victim phrase of sex ``told`` (None: not told) may be ``person``, whose sex ``sex`` may know."""
+    return told is None or sex.get(id(person), told) == told
+
+
 def _sole_unnamed(reachable: list[list[int]], unnamed: set[int]) -> list[int] | None:
     """The last person within reach when that is the only one within reach not named yet."""
     if reachable and [id(p) for p in reachable if id(p) in unnamed] == [id(reachable[-1])]:
@@ -369,8 +373,12 @@ def _sole_unnamed(reachable: list[list[int]], unnamed: set[int]) -> list[int] | 
 
 def _set_apart(doc: Doc, mention: CountMention, span: Span) -> bool:
     """"another man", "a second victim", "was also wounded": a mention that tells of one more person."""
-    return any(t.lower_ in _OTHERS for t in span) or any(
-        c.dep_ == "advmod" and c.lower_ == "also" for c in doc[mention.head_i].children)
+    return _tells_another(span) or any(c.dep_ == "advmod" and c.lower_ == "also" for c in doc[mention.head_i].children)
+
+
+def _tells_another(span: Span) -> bool:
+    """"the other man", "another", "the second victim": the phrase names one more person than those before."""
+    return any(t.lower_ in _OTHERS for t in span)
 
 
 def _sex(span: Span) -> str | None:
@@ -389,7 +397,7 @@ def _refers_back(span: Span) -> bool:
     """"he", "his" (injuries), "the victim"; not "her husband", "the other man", "the second victim"."""
     if len(span) == 1:
         return span[0].lower_ in _ANAPHORIC_PRONOUNS
-    return span[0].lower_ in _DEFINITE_DETERMINERS and not any(t.lower_ in _OTHERS for t in span)
+    return span[0].lower_ in _DEFINITE_DETERMINERS and not _tells_another(span)
 
 
 def _reflexive_subject(span: Span) -> Span | None:
