@@ -271,6 +271,17 @@ def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, in
         # The same relation told twice within reach is one person.
         ("Ed Moss was charged in the shooting death of his mother. Deputies found Moss's mother, 62, lying in "
          "the hallway with a single gunshot wound.", [("killed", 1), ("killed", 1)]),
+        # A pronoun whose nearest person before it in its sentence is a name is that named person, not the last
+        # victim counted; the shooter of its own clause ("a neighbor who shot him", "the deputies fired back,
+        # killing him") is not who it refers to.
+        ("A woman was killed and another person wounded on Friday. The wounded man has not been named. "
+         "Deputies said Marcus Johnson argued with a neighbor who shot him. He died on Saturday.",
+         [("killed", 1), ("injured", 1), ("injured", 1), ("killed", 1), ("killed", 1)]),
+        ("A man was wounded on Friday. Deputies said Marcus Johnson fired at two deputies, and the deputies "
+         "fired back, killing him.", [("injured", 1), ("killed", 1)]),
+        # A speaker is not who a pronoun in what he says refers to: "he" is the victim followed.
+        ("A man was shot in the leg on Friday. Sheriff Dale Whitacre said he was taken to a hospital.",
+         [("injured", 1), ("injured", 1)]),
         # A reflexive victim is its clause's subject, who may be a person already followed.
         ("A boy, 13, died of a gunshot wound on Tuesday. Police said the teen had shot himself at a friend's house.",
          [("killed", 1), ("killed", 1)]),

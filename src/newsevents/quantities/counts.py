@@ -87,6 +87,7 @@ _APART_WORDS = {"other", "others", "another", "more", "additional"}
 _GROUP_SENTENCES = 3
 # Edges that stay in the event's clause family when walking down from the trigger.
 _CLAUSE_EDGES = {"conj", "relcl", "acl", "advcl", "xcomp", "ccomp", "pcomp", "prep", "oprd", "acomp", "npadvmod"}
+_NAMED_PERSON_EDGES = {"nsubj", "nsubjpass", "dobj", "poss"}
 _ARGUMENT_EDGES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}
 
 
@@ -281,7 +282,8 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
 
     Single victims are followed through the story: an indefinite or counted mention ("a man", "one", "another")
     or a new name introduces a person; the same phrase counted by two words ("a man found with gunshot wounds
-    has died") is one person; a mention that refers back ("he", "the victim") belongs to the last person
+    has died") is one person; a pronoun whose nearest person before it in its sentence is a name is that named
+    person (:func:`_named_antecedent`); a mention that refers back ("he", "the victim") belongs to the last person
     mentioned at most ``_FOLLOW_SENTENCES`` sentences before whose sex, when both are told
     (``data/quantities/gendered_words.tsv``), agrees; a known last name to that person; a relation told again
     within that reach ("his mother" ... "McAvoy's mother") to the same person. A name first told after
@@ -322,6 +324,9 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
         span = subject or span
         names, told, proper = _names(span), _sex(span), span.root.pos_ == "PROPN"
         relation = span.root.lemma_.lower() if any(c.dep_ == "poss" for c in span.root.children) else None
+        antecedent = None if names else _named_antecedent(span)
+        if antecedent is not None:
+            names = {antecedent.lower_}  # "Weathersby argued with a man who shot him": him is Weathersby
         known = [by_name[n] for n in names if n in by_name]
         if known:
             person = known[0]
@@ -342,7 +347,7 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
         if told is not None:
             sex.setdefault(id(person), told)
         by_name.update((n, person) for n in names)
-        if proper:
+        if proper or antecedent is not None:
             unnamed.discard(id(person))
         elif len(person) == 1 and not relation:  # not "her husband"
             unnamed.add(id(person))
@@ -409,6 +414,59 @@ def _reflexive_subject(span: Span) -> Span | None:
         verb = verb.head  # "shot his wife and then shot himself": the first verb's subject
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
     return span.doc[subjects[0].left_edge.i : subjects[0].i + 1] if subjects else None
+
+
+def _named_antecedent(span: Span) -> Token | None:
+    """The named person a pronoun victim refers to in its own sentence, when that is the nearest person before it.
+
+    "Weathersby got into an argument with another man who shot him": him is Weathersby. People the pronoun
+    cannot be are skipped: the subject of its own clause and of the clauses that share that subject ("Smith
+    fired at the suspect, striking him"), the noun a relative clause whose subject it is hangs on ("a man who
+    shot him"), and whoever says or thinks the clause it is in ("Chief Doe said he was shot"). When the nearest
+    person left is not named ("the suspect", "he"), None.
+    """
+    if len(span) != 1 or span[0].lower_ not in _ANAPHORIC_PRONOUNS:
+        return None
+    pronoun, doc = span[0], span.doc
+    excluded = _clause_subjects(pronoun)
+    for token in reversed(doc[pronoun.sent.start : pronoun.i]):
+        if token.i in excluded:
+            continue
+        if _last_name(token):
+            return token
+        if token.lower_ in _ONE_PRONOUNS or token.pos_ == "NOUN" and token.tag_ not in _PLURAL_TAGS and (
+                token.lemma_.lower() in _PEOPLE or token.lemma_.lower() in _word_list("person_nouns.txt")):
+            return None
+    return None
+
+
+def _last_name(token: Token) -> bool:
+    """The last word of a person's name as subject, object or owner ("Kent", "Joshua Weathersby")."""
+    doc = token.doc
+    if token.dep_ not in _NAMED_PERSON_EDGES:
+        return False  # NER also tags "Medical Center", "Ambassador Lane"; a person acts or is acted on
+    if token.ent_type_ == "PERSON":
+        return token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I"
+    return token.pos_ == "PROPN" and not token.ent_type_ and token.lower_ in _surnames(doc)  # NER missed it
+
+
+def _clause_subjects(pronoun: Token) -> set[int]:
+    """Token indices of the people ``pronoun`` cannot refer to (see :func:`_named_antecedent`)."""
+    excluded: set[int] = set()
+    child, verb, local = pronoun, pronoun.head, pronoun.dep_ not in _SUBJECTS
+    while verb.pos_ == "ADP" and verb.head.i != verb.i:  # "fired at him": the clause is the verb's
+        child, verb = verb, verb.head
+    while True:
+        for subject in (c for c in verb.children if c.dep_ in _SUBJECTS):
+            if local or child.dep_ == "ccomp":
+                excluded.update(t.i for t in subject.subtree)
+        if verb.dep_ == "relcl" and any(c.dep_ in _SUBJECTS and c.tag_ in ("WP", "WDT") for c in verb.children):
+            excluded.update(t.i for t in verb.head.subtree if t.i < verb.i)
+        if verb.head.i == verb.i:
+            return excluded
+        local = local and verb.dep_ in ("xcomp", "advcl", "conj") and not any(
+            c.dep_ in _SUBJECTS for c in verb.children)  # "the officers shot back, killing him": not Romero
+        child, verb = verb, verb.head
 
 
 def _group_refers_back(span: Span) -> bool:
