@@ -250,6 +250,8 @@ def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, in
         ("One man is dead and another hospitalized after a shooting.", [("killed", 1), ("injured", 1)]),
         ("One man was killed and another wounded Monday night in a shooting downtown, authorities said.",
          [("killed", 1), ("injured", 1)]),
+        ("Deputies responded to a call on Lee Street in Cleveland, just outside Bickleton, to find one man dead and "
+         "another seriously wounded.", [("killed", 1), ("injured", 1)]),
         # "The shootings of four people" are one incident's victims, one of whom died.
         ("Police are looking into the shootings of four people at a party. One of those people died.",
          [("injured", 3), ("killed", 1)]),

@@ -939,7 +939,11 @@ def _gapped_subject(verb: Token) -> list[Token]:
     joined to a first clause, its auxiliary left out, with a subject of its own (parsed as subject or determiner)."""
     if verb.dep_ != "conj" or verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return []
-    return [c for c in verb.children if c.dep_ == "nsubj" or c.dep_ == "det" and c.lower_ in _OTHERS]
+    own = [c for c in verb.children if c.dep_ == "nsubj" or c.dep_ == "det" and c.lower_ in _OTHERS]
+    first = verb.left_edge if all(c.dep_ == "advmod" for c in verb.lefts) else verb
+    if not own and first.i > 0 and verb.doc[first.i - 1].lower_ in _OTHERS:
+        return [verb.doc[first.i - 1]]  # "found one man dead and another seriously wounded", "another" parsed away
+    return own
 
 
 def _noun_victims(token: Token) -> _Victims | None:
