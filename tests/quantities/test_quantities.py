@@ -169,6 +169,9 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("A shooting at a nightclub left three people injured.", [("injured", 3)]),
         # Several victims: the part that died told beside the group, a multiple incident, another group joined.
         ("Five people were shot, two of them fatally, at a party early Sunday.", [("injured", 3), ("killed", 2)]),
+        # The part parsed as hanging elsewhere still follows the verb's clause after a dash.
+        ("It followed a weekend of violence in which seven people were shot — two fatally.",
+         [("injured", 5), ("killed", 2)]),
         ("Police are investigating a triple shooting on the East Side.", [("injured", 3)]),
         ("A double shooting left one man dead.", [("injured", 1), ("killed", 1)]),
         ("Police say three people were wounded and one killed.", [("injured", 3), ("killed", 1)]),

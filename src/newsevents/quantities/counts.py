@@ -52,6 +52,7 @@ _VERBAL = {"VERB", "AUX"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _OBJECTS = {"dobj", "obj"}
 _FATAL_ADVERBS = {"fatally", "mortally"}
+_PART_DASHES = {",", "—", "–", "-", "--"}
 _FATAL_LEMMAS = {"kill", "die", "murder", "slay", "succumb"}
 _NON_COUNT_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 _ONE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "another", "one", "i", "me", "myself"}
@@ -568,17 +569,32 @@ def _split_fatal(token: Token, kind: str, victims: _Victims) -> Iterator[CountMe
     modifier, loosely attached, or as an apposition to its victims)."""
     if kind == "injured":
         arguments = [c for c in token.children if c.dep_ in _SUBJECTS or c.dep_ in _OBJECTS]
-        for child in [*token.children, *(a for c in arguments for a in c.children if a.dep_ == "appos")]:
-            fatal = child.dep_ in ("npadvmod", "appos", "conj", "advmod", "dep") and any(
-                c.lower_ in _FATAL_ADVERBS for c in child.subtree
-            )
-            dead = _number_phrase(child) if fatal and child.like_num else None
+        parts = [
+            child for child in [*token.children, *(a for c in arguments for a in c.children if a.dep_ == "appos")]
+            if child.dep_ in ("npadvmod", "appos", "conj", "advmod", "dep") and child.like_num
+            and any(c.lower_ in _FATAL_ADVERBS for c in child.subtree)
+        ]
+        for child in parts or _trailing_fatal_part(token):
+            dead = _number_phrase(child)
             if dead is not None and dead.count.value <= victims.count.value:
                 yield CountMention("killed", dead.count, dead.start, dead.end, token.i)
                 rest = Count(victims.count.value - dead.count.value, victims.count.text, victims.count.exact)
                 yield CountMention("injured", rest, victims.start, victims.end, token.i)
                 return
     yield CountMention(kind, victims.count, victims.start, victims.end, token.i)
+
+
+def _trailing_fatal_part(verb: Token) -> list[Token]:
+    """"seven people were shot — two fatally", parsed with the part hung elsewhere: the number that follows the
+    verb's clause after a dash or comma and is followed by "fatally" (or "of them fatally")."""
+    doc = verb.doc
+    after = doc[verb.right_edge.i + 1 : verb.right_edge.i + 6]
+    if len(after) < 3 or after[0].text not in _PART_DASHES or not after[1].like_num:
+        return []
+    rest = [t.lower_ for t in after[2:]]
+    if rest[:2] == ["of", "them"]:
+        rest = rest[2:]
+    return [after[1]] if rest and rest[0] in _FATAL_ADVERBS else []
 
 
 def _is_number(token: Token) -> bool:
