@@ -106,6 +106,9 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("The gunman shot three people and two dogs.", [("injured", 3)]),
         ("A man and a woman were found dead.", [("killed", 2)]),
         ("Deputies found Ann Cole, 26, and her husband, Tom Cole, 28, dead.", [("killed", 2)]),
+        # The state parsed as an adverbial clause of the finding verb.
+        ("The Kowalskis were out of town when deputies responded to their neighbor's home Sunday morning and "
+         "found Vicky Ortega, 45, dead inside the home in the 8100 block of 102nd Avenue.", [("killed", 1)]),
         # Role nouns name a person too.
         ("A retired dentist died Monday of an apparent accidental gunshot, police said.", [("killed", 1)]),
         ("Officers shot and killed a wanted parolee on Thursday afternoon.", [("killed", 1)]),

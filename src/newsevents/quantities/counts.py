@@ -1002,7 +1002,9 @@ def _adjective_victims(token: Token) -> _Victims | None:
         return _np_count(head, modified_by=token)
     if token.dep_ == "ccomp" and token.head.lemma_.lower() in _FINDING_VERBS:  # "found Scott High dead in the yard"
         return _first_subject(token) or _found_person(token.head)
-    if token.dep_ in ("oprd", "acomp", "xcomp"):
+    # "found Vicky Torres, 45, dead inside the home": the state parsed as an adverbial clause of the finding verb.
+    found_state = token.dep_ == "advcl" and token.head.lemma_.lower() in _FINDING_VERBS
+    if token.dep_ in ("oprd", "acomp", "xcomp") or found_state:
         governor = token.head
         for dep in ("dobj", "nsubjpass", "nsubj"):
             for child in governor.children:
