@@ -140,6 +140,11 @@ def test_event_date_not_taken_from_a_statement_verb(nlp) -> None:
         # A day given with a clock time is when something happened, even where it hangs on "said" ...
         ("On Monday, at about 6:10 p.m., deputies said they found a clerk who had been shot.", [("Monday", False)]),
         ("About 10 p.m. Sunday, police said, a gunman opened fire on a porch.", [("Sunday", False)]),
+        # ... or opening the sentence, set off by a comma before whoever reports it.
+        ("Early Sunday morning, a resident said he shot a man he believed was breaking into his truck.",
+         [("Early Sunday morning", False)]),
+        ("On Jan. 13, deputies said that they responded to an emergency room where four people had arrived.",
+         [("Jan. 13", False)]),
         # ... but not on a court step, and a bare "police said Monday" stays the statement's day.
         ("He will be sentenced at 2 p.m. on March 1.", [("March 1", True)]),
         ("Police said Monday that a clerk had been shot.", [("Monday", True)]),

@@ -141,7 +141,9 @@ def _period_holds(coarse: DateResolution, day: dt.date) -> bool:
 
 def is_statement_date(doc: Doc, resolution: DateResolution) -> bool:
     """Whether a date is the day of a statement, a court step or an aftermath rather than of what happened:
-    - it hangs on a verb of ``data/dates/statement_verbs.txt`` ("police said Tuesday", "was arraigned Monday")
+    - it hangs on a verb of ``data/dates/statement_verbs.txt`` ("police said Tuesday", "was arraigned Monday"),
+      unless that verb reports a clause and the day comes with a clock time or opens the sentence ("On March 13,
+      deputies said they responded ...")
       or of ``data/dates/aftermath_verbs.txt`` ("was buried Saturday"), or on a verb whose complement is one
       ("police on Thursday continued to search");
     - it hangs on a verb of ``data/dates/custody_verbs.txt`` whose sentence names the incident it follows ("was
@@ -172,7 +174,8 @@ def is_statement_date(doc: Doc, resolution: DateResolution) -> bool:
     step = next((c for c in anchor.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL), None)
     if step is not None and step.lemma_.lower() in _later_step_verbs():
         lemma = step.lemma_.lower()
-    if lemma in _word_list("statement_verbs.txt") and not (_reports_a_clause(anchor) and _beside_clock_time(span)):
+    if lemma in _word_list("statement_verbs.txt") and not (
+            _reports_a_clause(anchor) and (_beside_clock_time(span) or _fronted(span, anchor))):
         return True
     if lemma in _word_list("aftermath_verbs.txt") or _in_condition(anchor):
         return True
@@ -214,6 +217,18 @@ def _beside_clock_time(span: Span) -> bool:
     before = span.doc[max(span.start - 5, sentence.start) : span.start]
     after = span.doc[span.end : min(span.end + 5, sentence.end)]
     return any(_is_clock_time(token) for token in (*before, *after))
+
+
+def _fronted(span: Span, verb: Token) -> bool:
+    """"Early Sunday morning, a resident said he shot ...", "On March 13, deputies said they responded ...": a day
+    that opens the sentence, set off by a comma before the reporting verb's subject, dates what is reported."""
+    sentence = span.sent
+    opening = span.doc[sentence.start : span.start]
+    if any(not (t.is_punct or t.pos_ == "ADP") for t in opening):
+        return False
+    if span.end >= sentence.end or span.doc[span.end].text != ",":
+        return False
+    return any(c.dep_ in _SUBJECTS and c.i > span.end for c in verb.children)
 
 
 def _reports_a_clause(verb: Token) -> bool:
