@@ -130,6 +130,8 @@ def test_event_date_not_taken_from_a_statement_verb(nlp) -> None:
         ("Police were searching Wednesday for a man who robbed a pharmacy Monday.",
          [("Wednesday", True), ("Monday", False)]),
         ("Detectives asked the public for help on Tuesday.", [("Tuesday", True)]),
+        ("The U.S. Attorney stated Tuesday that a felon was sentenced for carrying a pistol.", [("Tuesday", True)]),
+        ("A federal grand jury returned an indictment Tuesday against two brothers.", [("Tuesday", True)]),
         ("Police on Tuesday continued to search for two men who robbed a pharmacy.", [("Tuesday", True)]),
         ("The gunman continued to fire on Tuesday until police arrived.", [("Tuesday", False)]),
         # A date phrase right after the subject's relative clause belongs to that clause, wherever the parser hangs it.
