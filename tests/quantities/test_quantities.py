@@ -218,6 +218,10 @@ def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, in
         # Referred back to and then reported dead: killed, not also injured.
         ("A jogger was shot on Elm Street. He died at the hospital.", [("killed", 1), ("killed", 1)]),
         ("Sam Ortiz was shot outside a bar. Ortiz died on Friday.", [("killed", 1), ("killed", 1)]),
+        # The same last name with another given name is another person; a title is not a given name.
+        ("Emma Braddy had been shot in the hand. Earl Braddy was pronounced dead at the scene.",
+         [("injured", 1), ("killed", 1)]),
+        ("Earl Braddy was shot in the chest on Friday. Mr. Braddy died on Sunday.", [("killed", 1), ("killed", 1)]),
         # A pronoun follows the last victim of its sex; one whose sex no mention told takes either.
         ("A woman was shot in the arm on Elm Street. Her son was killed. She was taken to a hospital.",
          [("injured", 1), ("killed", 1), ("injured", 1)]),

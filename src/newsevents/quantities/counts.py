@@ -286,7 +286,8 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
     has died") is one person; a pronoun whose nearest person before it in its sentence is a name is that named
     person (:func:`_named_antecedent`); a mention that refers back ("he", "the victim") belongs to the last person
     mentioned at most ``_FOLLOW_SENTENCES`` sentences before whose sex, when both are told
-    (``data/quantities/gendered_words.tsv``), agrees; a known last name to that person; a relation told again
+    (``data/quantities/gendered_words.tsv``), agrees; a known last name to that person, unless told with
+    another given name ("Emma Braddy" ... "Earl Braddy"); a relation told again
     within that reach ("his mother" ... "McAvoy's mother") to the same person. A name first told after
     the story's one unnamed victim within that reach ("A man was killed ... Omar Lee, 31, was shot in the chest")
     is that victim, unless several victims were counted within that reach, the victim was told by a possessive
@@ -297,6 +298,7 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
     sentence_starts = [s.start for s in doc.sents]
     people: list[list[int]] = []
     by_name: dict[str, list[int]] = {}
+    first_name: dict[int, str] = {}  # id(person) -> given name, once a mention tells it
     by_phrase: dict[tuple[int, int], list[int]] = {}
     recent: list[tuple[list[int], int]] = []  # people in order of their latest mention, with its sentence
     sex: dict[int, str] = {}  # id(person) -> "m" | "f", once a mention tells it
@@ -328,7 +330,9 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
         antecedent = None if names else _named_antecedent(span)
         if antecedent is not None:
             names = {antecedent.lower_}  # "Weathersby argued with a man who shot him": him is Weathersby
-        known = [by_name[n] for n in names if n in by_name]
+        given = _given_names(span)
+        # "Emma Braddy ... Earl Braddy": the same last name with another given name is another person.
+        known = [by_name[n] for n in names if n in by_name and _agrees(by_name[n], given.get(n), first_name)]
         if known:
             person = known[0]
         elif (mention.start, mention.end) in by_phrase:
@@ -348,6 +352,8 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
         if told is not None:
             sex.setdefault(id(person), told)
         by_name.update((n, person) for n in names)
+        for n in names & given.keys():
+            first_name.setdefault(id(person), given[n])
         if proper or antecedent is not None:
             unnamed.discard(id(person))
         elif len(person) == 1 and not relation:  # not "her husband"
@@ -365,9 +371,10 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
     return settled
 
 
-def _agrees(person: list[int], told: str | None, sex: dict[int, str]) -> bool:
-    """Whether a victim phrase of sex ``told`` (None: not told) may be ``person``, whose sex ``sex`` may know."""
-    return told is None or sex.get(id(person), told) == told
+def _agrees(person: list[int], told: str | None, known: dict[int, str]) -> bool:
+    """Whether a victim phrase that tells ``told`` (a sex or a given name; None: not told) may be ``person``,
+    whose own ``known`` may record (keyed by ``id(person)``)."""
+    return told is None or known.get(id(person), told) == told
 
 
 def _sole_unnamed(reachable: list[list[int]], unnamed: set[int]) -> list[int] | None:
@@ -391,6 +398,14 @@ def _sex(span: Span) -> str | None:
     """"m" or "f" when the victim phrase tells it ("he", "the woman", "a 20-year-old man"), else None."""
     words = _gendered_words()
     return words.get(span[0].lower_) if len(span) == 1 else words.get(span.root.lemma_.lower())
+
+
+def _given_names(span: Span) -> dict[str, str]:
+    """Last name -> given name for the full names a victim phrase tells ("Emma Braddy": braddy -> emma)."""
+    surnames = _surnames(span.doc)
+    return {t.lower_: span.doc[t.i - 1].lower_ for t in span  # "Mr. Worster", "Sgt. Ray" tell no given name
+            if t.pos_ == "PROPN" and t.lower_ in surnames and t.i > span.start and t.ent_iob_ == "I"
+            and span.doc[t.i - 1].pos_ == "PROPN" and not span.doc[t.i - 1].text.endswith(".")}
 
 
 def _names(span: Span) -> set[str]:
