@@ -206,6 +206,8 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         # "Grazed" in the passive is a bullet wound without the bullet named; a grazing animal is not.
         ("A second man was grazed and survived, police said.", [("injured", 1)]),
         ("Cattle grazed in the field behind the house.", []),
+        # A joined verb with an object of its own hit that object, not the first verb's ("pushed her").
+        ("When she refused, he allegedly pushed her and stabbed the leather seat of her motorcycle with a knife.", []),
     ],
 )
 def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, int]]) -> None:

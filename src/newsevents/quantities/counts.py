@@ -919,8 +919,8 @@ def _verb_victims(token: Token, *, transitive: bool) -> _Victims | None:
         for child in _nearest_first(children, token):
             if child.dep_ in _SUBJECTS:
                 return _np_count(child)
-    if _has_subject(token):
-        return None
+    if _has_subject(token) or transitive and not objectless and not passive:
+        return None  # "pushed her and stabbed the seat of her motorcycle": the seat is what was hit, not her
     if gapped := _gapped_subject(token):
         return _np_count(gapped[0])
     # Shared arguments: "was shot and killed", "shot and killed a man", "died after being shot".
