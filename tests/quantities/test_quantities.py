@@ -220,6 +220,10 @@ def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, in
         # Referred back to and then reported dead: killed, not also injured.
         ("A jogger was shot on Elm Street. He died at the hospital.", [("killed", 1), ("killed", 1)]),
         ("Sam Ortiz was shot outside a bar. Ortiz died on Friday.", [("killed", 1), ("killed", 1)]),
+        # The victim a call was about is the one told of already, unless the call has a time of its own (a round-up).
+        ("A man who was shot in the stomach following an attempted robbery Monday night passed away Tuesday "
+         "morning. Officers were dispatched to the 8200 block of Heatherton Court in reference to a person shot.",
+         [("killed", 1), ("killed", 1), ("killed", 1)]),
         # The same last name with another given name is another person; a title is not a given name.
         ("Emma Braddy had been shot in the hand. Earl Braddy was pronounced dead at the scene.",
          [("injured", 1), ("killed", 1)]),

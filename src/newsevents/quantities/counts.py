@@ -52,6 +52,7 @@ _VERBAL = {"VERB", "AUX"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _OBJECTS = {"dobj", "obj"}
 _FATAL_ADVERBS = {"fatally", "mortally"}
+_CALL_NOUNS = {"report", "call", "reference", "complaint"}
 _PART_DASHES = {",", "—", "–", "-", "--"}
 _FATAL_LEMMAS = {"kill", "die", "murder", "slay", "succumb"}
 _NON_COUNT_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -337,7 +338,8 @@ def _settle_fates(doc: Doc, mentions: list[CountMention]) -> list[CountMention]:
             person = known[0]
         elif (mention.start, mention.end) in by_phrase:
             person = by_phrase[mention.start, mention.end]
-        elif not names and _refers_back(span) and (agreeing := [p for p in reachable if _agrees(p, told, sex)]):
+        elif not names and (_refers_back(span) or _called_in(span)) and (
+                agreeing := [p for p in reachable if _agrees(p, told, sex)]):
             person = agreeing[-1]
         elif relation and any(p is by_relation.get(relation) for p in reachable):
             person = by_relation[relation]  # "the shooting death of his mother ... found McAvoy's mother"
@@ -419,6 +421,15 @@ def _refers_back(span: Span) -> bool:
     if len(span) == 1:
         return span[0].lower_ in _ANAPHORIC_PRONOUNS
     return span[0].lower_ in _DEFINITE_DETERMINERS and not _tells_another(span)
+
+
+def _called_in(span: Span) -> bool:
+    """"dispatched in reference to a person shot", "a report of a man shot": the victim the call was about, who
+    the story has told of already when anyone is within reach; not where the call has a time of its own ("About
+    5:50 a.m. Sunday, police received a call of a person shot": another incident of a round-up)."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.head.lemma_.lower() in _CALL_NOUNS and not any(
+        t.ent_type_ in ("DATE", "TIME") for t in root.sent)
 
 
 def _reflexive_subject(span: Span) -> Span | None:
