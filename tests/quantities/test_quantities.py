@@ -264,6 +264,8 @@ def test_injury_and_death_phrasings(nlp, text: str, expected: list[tuple[str, in
         # A second clause with its auxiliary left out has its own victims.
         ("One man was killed and another taken to a hospital after a shooting.", [("killed", 1), ("injured", 1)]),
         ("One man is dead and another hospitalized after a shooting.", [("killed", 1), ("injured", 1)]),
+        ("One man killed, another transported to the Helena Regional Medical Center and later air lifted to a "
+         "trauma facility after a gun battle on Walnut Street Saturday night.", [("killed", 1), ("injured", 1)]),
         ("One man was killed and another wounded Monday night in a shooting downtown, authorities said.",
          [("killed", 1), ("injured", 1)]),
         ("Deputies responded to a call on Lee Street in Cleveland, just outside Bickleton, to find one man dead and "

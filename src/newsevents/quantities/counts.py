@@ -890,6 +890,8 @@ def _carried_to_care(verb: Token) -> _Victims | None:
     carried += _gapped_subject(verb)
     if carried:
         return _np_count(carried[0])
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "one man killed, another transported to a medical center"
+        return _np_count(verb.head)
     if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL:  # "was shot and taken to a hospital"
         return _first_subject(verb.head)
     return None
