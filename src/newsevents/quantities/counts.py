@@ -461,20 +461,19 @@ def _named_antecedent(span: Span) -> Token | None:
             continue
         if _last_name(token):
             return token
-        if token.lower_ in _ONE_PRONOUNS or token.pos_ == "NOUN" and token.tag_ not in _PLURAL_TAGS and (
-                token.lemma_.lower() in _PEOPLE or token.lemma_.lower() in _word_list("person_nouns.txt")):
+        if token.lower_ in _ONE_PRONOUNS or (
+                token.pos_ == "NOUN" and token.tag_ not in _PLURAL_TAGS and _person_noun(token)):
             return None
     return None
 
 
 def _last_name(token: Token) -> bool:
     """The last word of a person's name as subject, object or owner ("Kent", "Joshua Weathersby")."""
-    doc = token.doc
     if token.dep_ not in _NAMED_PERSON_EDGES:
         return False  # NER also tags "Medical Center", "Ambassador Lane"; a person acts or is acted on
     if token.ent_type_ == "PERSON":
-        return token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I"
-    return token.pos_ == "PROPN" and not token.ent_type_ and token.lower_ in _surnames(doc)  # NER missed it
+        return _ends_a_name(token)
+    return token.pos_ == "PROPN" and not token.ent_type_ and token.lower_ in _surnames(token.doc)  # NER missed it
 
 
 def _clause_subjects(pronoun: Token) -> set[int]:
@@ -751,7 +750,12 @@ def _names_people(doc: Doc, victims: _Victims) -> bool:
     head = span.root.head if span.root.dep_ == "nummod" else span.root
     if head.pos_ in ("PRON", "NUM") or head.ent_type_ == "PERSON" or _is_age_noun(head):
         return True
-    return head.lemma_.lower() in _PEOPLE or head.lemma_.lower() in _word_list("person_nouns.txt")
+    return _person_noun(head)
+
+
+def _person_noun(noun: Token) -> bool:
+    """"people", "victim", "man", "officer": a noun that names people (``data/quantities/person_nouns.txt``)."""
+    return noun.lemma_.lower() in _PEOPLE or noun.lemma_.lower() in _word_list("person_nouns.txt")
 
 
 def _hit_by_gunfire(verb: Token) -> bool:
@@ -1137,10 +1141,13 @@ def _surnames(doc: Doc) -> frozenset[str]:
     names = doc.user_data.get(_SURNAMES_KEY)
     if names is None:
         names = doc.user_data[_SURNAMES_KEY] = frozenset(
-            t.lower_ for t in doc
-            if t.ent_type_ == "PERSON" and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I")
-        )
+            t.lower_ for t in doc if t.ent_type_ == "PERSON" and _ends_a_name(t))
     return names
+
+
+def _ends_a_name(token: Token) -> bool:
+    """Whether ``token`` is the last word of its named entity."""
+    return token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
 
 
 def _one(head: Token, first: Token) -> _Victims:
