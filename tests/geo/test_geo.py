@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from newsevents.geo import Gazetteer, find_places, locate_event, normalize, resolve_name
+from newsevents.geo import Gazetteer, find_places, locate_event, locate_mention, normalize, resolve_name
 
 
 @pytest.fixture(scope="module")
@@ -478,6 +478,9 @@ def test_a_long_document_is_resolved_in_runs_of_names(nlp, gazetteer, monkeypatc
     ("The army earlier last month captured Jaffna, the capital of the north.", "captured", "Jaffna"),
     ("Israeli jets bombed Khan Younis overnight.", "bombed", "Khān Yūnis"),
     ("Army units patrolled coastal Bireuen, where mobs burned shops earlier this week.", "patrolled", "Bireun"),
+    # a share of a place stands where the place would ("captured much of Liberia"), whatever label the name gets
+    ("By early 2003, the insurgents had captured much of Liberia, Africa's oldest republic.", "captured", "Liberia"),
+    ("Government troops shelled much of Homs on Sunday.", "shelled", "Homs"),
     # a country modifying who acts (missiles, sailors) is not where
     ("U.S. missiles destroyed the house of the man believed to be the top rebel commander in Somalia.", "destroyed",
      "Somalia"),
@@ -488,3 +491,11 @@ def test_event_place_named_by_a_place_noun_or_a_possessive_phrase(nlp, gazetteer
     place = locate_event(doc, trigger, find_places(doc, focus_country=None, gazetteer=gazetteer), focus_country=None,
                          gazetteer=gazetteer)
     assert place is not None and place.name == where
+
+
+def test_a_count_of_a_places_people_is_not_where(nlp, gazetteer):
+    # "one of" counts members of a group the place only owns; the event is not located there
+    doc = nlp("The last commander of one of Latin America's most violent rebel movements was captured Wednesday.")
+    places = find_places(doc, focus_country=None, gazetteer=gazetteer)
+    assert [m.place.name for m in places] == ["Latin America"]
+    assert locate_mention(doc, trigger(doc, "captured"), places, gazetteer=gazetteer) is None

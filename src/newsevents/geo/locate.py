@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from ..nlp import entities_in, paragraph_bounds
 from ..records import Place
 from .gazetteer import DATA, Gazetteer, normalize, stop_names
-from .resolve import LOCATIVE_PREPS, ORIGIN_PREPS, PLACE_LABELS, PlaceMention, resolve_name
+from .resolve import LOCATIVE_PREPS, ORIGIN_PREPS, PLACE_LABELS, PlaceMention, is_quantifier, resolve_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -230,8 +230,9 @@ def _governing_prep(token: Token) -> Token | None:
     for _ in range(6):
         if token.dep_ == "pobj" and token.head.dep_ in ("prep", "dative"):
             prep = token.head
-            if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
-                token = prep.head  # "the city of Homs": the prep that governs "city"
+            if prep.lower_ == "of" and (prep.head.pos_ in ("NOUN", "PROPN") or is_quantifier(prep.head)):
+                # "the city of Homs", "much of Liberia": the prep that governs "city" or "much"
+                token = prep.head
                 continue
             return prep
         if token.dep_ not in PHRASE_DEPS or token.head.i == token.i:

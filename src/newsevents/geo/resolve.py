@@ -31,7 +31,7 @@ from ..records import Place
 from .gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, DATA, REGION, Gazetteer, normalize
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Other entity labels the small model gives toponyms ("Almaty's airport" -> ORG): kept only
@@ -43,6 +43,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
 DIRECTIONAL_PREPS = frozenset({"to", "toward", "towards", "via"})
 ORIGIN_PREPS = frozenset({"from", "of"})
 PLACE_PREPS = LOCATIVE_PREPS | DIRECTIONAL_PREPS | {"from"}
+_NOMINAL_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 # Log-scale scores: a feature class prior plus its population, then context bonuses.
@@ -136,9 +137,17 @@ def _placelike(ent: Span) -> bool:
     root = ent.root
     if root.dep_ == "poss":
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and is_quantifier(root.head.head):
+        root = root.head.head  # "captured much of Mali", "in most of Homs": the share stands where the name would
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _place_object_verbs():
         return True  # "Eritrea captured Badme"
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+
+
+def is_quantifier(token: Token) -> bool:
+    """Does ``token`` stand for a share of what follows "of" ("captured much of Liberia", "most of the city was
+    shelled"; not "critical of Israel" nor a count, "two of Nigeria's tribes")?"""
+    return token.pos_ in ("ADJ", "DET", "PRON") and token.dep_ in _NOMINAL_DEPS
 
 
 @functools.lru_cache(maxsize=1)
