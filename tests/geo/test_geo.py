@@ -481,6 +481,10 @@ def test_a_long_document_is_resolved_in_runs_of_names(nlp, gazetteer, monkeypatc
     # a share of a place stands where the place would ("captured much of Liberia"), whatever label the name gets
     ("By early 2003, the insurgents had captured much of Liberia, Africa's oldest republic.", "captured", "Liberia"),
     ("Government troops shelled much of Homs on Sunday.", "shelled", "Homs"),
+    # a place in an apposition to the subject says who the subject is: only where nothing else is named
+    ("Jan Novak, a sergeant with a tank battalion in the port of Gdansk, was wounded in an ambush north of Kirkuk "
+     "on Monday.", "wounded", "Kirkuk"),
+    ("Maria Lopez, a nurse at a clinic in Tijuana, was shot on Friday.", "shot", "Tijuana"),
     # a country modifying who acts (missiles, sailors) is not where
     ("U.S. missiles destroyed the house of the man believed to be the top rebel commander in Somalia.", "destroyed",
      "Somalia"),

@@ -7,7 +7,9 @@ Tiers, first hit wins:
    ("captured the town of Huddur"); the most precise first ("in the village of Tal
    Zahab near Mosul" -> Tal Zahab), then nearest to the trigger;
 2. another place in the trigger's sentence that is not an origin ("from Abidjan")
-   nor the subject of the trigger ("Russia sent ...");
+   nor the subject of the trigger ("Russia sent ..."); then the landmark of a bearing
+   ("north of Kirkuk"); then a place inside an apposition to the subject, which says
+   who the subject is ("Novak, a sergeant with a battalion in Gdansk, was wounded");
 3. the nearest place mention elsewhere in the paragraph (blank-line separated);
 4. the story's focus country, at country precision.
 
@@ -111,7 +113,7 @@ def locate_mention(
     in_sentence += _unresolved(sentence, in_sentence, gazetteer)
 
     clause = _clause_head(trigger)
-    attached, other, landmarks = [], [], []
+    attached, other, landmarks, describing = [], [], [], []
     for mention, root in in_sentence:
         if _modifier(root):
             continue
@@ -120,21 +122,22 @@ def locate_mention(
             landmarks.append((distance, mention))
             continue
         prep = _governing_prep(root)
+        if prep is not None and prep.lower_ in ORIGIN_PREPS or root.dep_ in SUBJECT_DEPS and root.head in (trigger, clause):
+            continue
+        if _in_subject_apposition(root, trigger, clause):  # says who the subject is: only where nothing else is named
+            describing.append((distance, mention))
+            continue
         rank = PRECISION_RANK[None if mention.place.lat is None else mention.place.precision]
         if prep is not None and prep.lower_ in LOCATIVE_PREPS and _in_clause(prep.head, trigger, clause):
             attached.append((rank, prep.head != trigger, distance, mention))
         elif prep is None and _object_of(root) == trigger:
             attached.append((rank, False, distance, mention))
-        elif prep is not None and prep.lower_ in ORIGIN_PREPS:
-            continue
-        elif root.dep_ in SUBJECT_DEPS and root.head in (trigger, clause):
-            continue
         else:
             # The names of one place phrase are one place, its most precise ("in Syria's Raqqa"): they stand as
             # far from the trigger as the phrase's preposition does.
             phrase = abs(prep.i - trigger.i) if prep is not None else distance
             other.append((not _in_subtree(root, trigger, clause), phrase, rank, distance, mention))
-    for tier in (attached, other, landmarks):
+    for tier in (attached, other, landmarks, describing):
         if tier:
             chosen = min(tier, key=lambda item: item[:-1])[-1]
             return _placed(chosen, in_sentence) if chosen.place.lat is None else chosen
@@ -256,6 +259,18 @@ def _clause_head(token: Token) -> Token:
 
 def _in_clause(head: Token, trigger: Token, clause: Token) -> bool:
     return head == trigger or head == clause or _clause_head(head) in (trigger, clause)
+
+
+def _in_subject_apposition(token: Token, trigger: Token, clause: Token) -> bool:
+    """Is ``token`` inside an apposition to the subject of the trigger's clause, which says who the subject is
+    ("Kupczyk, an officer with the brigade in the Baltic Sea port, was shot", "The four, employees of a firm of
+    North Carolina, were killed")?"""
+    path = [token, *token.ancestors]
+    for i, ancestor in enumerate(path[1:], start=1):
+        if ancestor in (trigger, clause):
+            subject = path[i - 1]
+            return subject.dep_ in SUBJECT_DEPS and any(t.dep_ == "appos" for t in path[1 : i - 1])
+    return False
 
 
 def _in_subtree(token: Token, trigger: Token, clause: Token) -> bool:
