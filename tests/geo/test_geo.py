@@ -485,6 +485,10 @@ def test_a_long_document_is_resolved_in_runs_of_names(nlp, gazetteer, monkeypatc
     ("Jan Novak, a sergeant with a tank battalion in the port of Gdansk, was wounded in an ambush north of Kirkuk "
      "on Monday.", "wounded", "Kirkuk"),
     ("Maria Lopez, a nurse at a clinic in Tijuana, was shot on Friday.", "shot", "Tijuana"),
+    # the passive subject of a verb done to places is the place; a person captured is not
+    ("Since the crisis in Yemen began, the Red Sea has been patrolled by warships of six navies.", "patrolled",
+     "Red Sea"),
+    ("Santacruz was captured by police on July 4 in Bogota.", "captured", "Bogotá"),
     # a country modifying who acts (missiles, sailors) is not where
     ("U.S. missiles destroyed the house of the man believed to be the top rebel commander in Somalia.", "destroyed",
      "Somalia"),

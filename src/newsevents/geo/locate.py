@@ -3,8 +3,9 @@
 Tiers, first hit wins:
 
 1. a place governed by a preposition of location (in, at, near, outside, across,
-   into...) attached to the trigger or to its clause, or the trigger's object
-   ("captured the town of Huddur"); the most precise first ("in the village of Tal
+   into...) attached to the trigger or to its clause, the trigger's object
+   ("captured the town of Huddur"), or the place named as the passive subject of a
+   verb done to places ("the Red Sea is patrolled"); the most precise first ("in the village of Tal
    Zahab near Mosul" -> Tal Zahab), then nearest to the trigger;
 2. another place in the trigger's sentence that is not an origin ("from Abidjan")
    nor the subject of the trigger ("Russia sent ..."); then the landmark of a bearing
@@ -37,7 +38,15 @@ from typing import TYPE_CHECKING
 from ..nlp import entities_in, paragraph_bounds
 from ..records import Place
 from .gazetteer import DATA, Gazetteer, normalize, stop_names
-from .resolve import LOCATIVE_PREPS, ORIGIN_PREPS, PLACE_LABELS, PlaceMention, is_quantifier, resolve_name
+from .resolve import (
+    LOCATIVE_PREPS,
+    ORIGIN_PREPS,
+    PLACE_LABELS,
+    PlaceMention,
+    is_quantifier,
+    place_object_verbs,
+    resolve_name,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -122,7 +131,9 @@ def locate_mention(
             landmarks.append((distance, mention))
             continue
         prep = _governing_prep(root)
-        if prep is not None and prep.lower_ in ORIGIN_PREPS or root.dep_ in SUBJECT_DEPS and root.head in (trigger, clause):
+        if prep is not None and prep.lower_ in ORIGIN_PREPS:
+            continue
+        if root.dep_ in SUBJECT_DEPS and root.head in (trigger, clause) and not _undergoes(root, trigger):
             continue
         if _in_subject_apposition(root, trigger, clause):  # says who the subject is: only where nothing else is named
             describing.append((distance, mention))
@@ -130,7 +141,7 @@ def locate_mention(
         rank = PRECISION_RANK[None if mention.place.lat is None else mention.place.precision]
         if prep is not None and prep.lower_ in LOCATIVE_PREPS and _in_clause(prep.head, trigger, clause):
             attached.append((rank, prep.head != trigger, distance, mention))
-        elif prep is None and _object_of(root) == trigger:
+        elif prep is None and (_object_of(root) == trigger or _undergoes(root, trigger)):
             attached.append((rank, False, distance, mention))
         else:
             # The names of one place phrase are one place, its most precise ("in Syria's Raqqa"): they stand as
@@ -218,6 +229,13 @@ def _object_of(token: Token) -> Token | None:
     while token.dep_ in ("appos", "conj", "compound") and token.head.i != token.i:
         token = token.head
     return token.head if token.dep_ in OBJECT_DEPS else None
+
+
+def _undergoes(root: Token, trigger: Token) -> bool:
+    """Is the place the passive subject of a verb done to places ("Gibraltar was captured", "the Gulf is
+    patrolled")? Only a name tagged as a place: people are captured too ("Santacruz was captured")."""
+    return (root.dep_ == "nsubjpass" and root.head == trigger and root.ent_type_ in PLACE_LABELS
+            and trigger.lemma_.lower() in place_object_verbs())
 
 
 def _is_demonym(mention: PlaceMention, gazetteer: Gazetteer) -> bool:

@@ -139,7 +139,7 @@ def _placelike(ent: Span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "of" and is_quantifier(root.head.head):
         root = root.head.head  # "captured much of Mali", "in most of Homs": the share stands where the name would
-    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _place_object_verbs():
+    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in place_object_verbs():
         return True  # "Eritrea captured Badme"
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
@@ -151,7 +151,7 @@ def is_quantifier(token: Token) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _place_object_verbs() -> frozenset[str]:
+def place_object_verbs() -> frozenset[str]:
     """The verbs of ``data/geo/place_object_verbs.txt``, whose object is a place ("captured Badme")."""
     lines = (DATA / "place_object_verbs.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
