@@ -489,6 +489,9 @@ def test_a_long_document_is_resolved_in_runs_of_names(nlp, gazetteer, monkeypatc
     ("Since the crisis in Yemen began, the Red Sea has been patrolled by warships of six navies.", "patrolled",
      "Red Sea"),
     ("Santacruz was captured by police on July 4 in Bogota.", "captured", "Bogotá"),
+    # nested place phrases outside the trigger's clause are one place, its most precise
+    ("Two guards were killed in a raid that caused heavy damage at Libya's main oil port in the eastern city of "
+     "Benghazi.", "killed", "Benghazi"),
     # a country modifying who acts (missiles, sailors) is not where
     ("U.S. missiles destroyed the house of the man believed to be the top rebel commander in Somalia.", "destroyed",
      "Somalia"),

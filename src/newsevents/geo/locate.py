@@ -146,7 +146,7 @@ def locate_mention(
         else:
             # The names of one place phrase are one place, its most precise ("in Syria's Raqqa"): they stand as
             # far from the trigger as the phrase's preposition does.
-            phrase = abs(prep.i - trigger.i) if prep is not None else distance
+            phrase = abs(_outermost_prep(prep).i - trigger.i) if prep is not None else distance
             other.append((not _in_subtree(root, trigger, clause), phrase, rank, distance, mention))
     for tier in (attached, other, landmarks, describing):
         if tier:
@@ -260,6 +260,18 @@ def _governing_prep(token: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _outermost_prep(prep: Token) -> Token:
+    """The locative preposition whose phrase holds ``prep``'s, below the clause's verb ("at the terminal in the
+    city of Basra" -> "at")."""
+    outer = prep
+    for ancestor in prep.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            break
+        if ancestor.dep_ == "prep" and ancestor.lower_ in LOCATIVE_PREPS:
+            outer = ancestor
+    return outer
 
 
 def _after_bearing(token: Token) -> bool:
