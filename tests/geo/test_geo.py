@@ -157,6 +157,20 @@ def test_city_inside_phrase_wins(nlp, gazetteer):
     assert place.name == "Nairobi"
 
 
+def test_a_street_names_no_place_and_takes_the_point_of_its_paragraph(nlp, gazetteer):
+    # a street is in a town, not in the place it is named after
+    doc, places = places_of(nlp, "Protesters marched down Michigan Avenue in Chicago.", gazetteer)
+    assert [m.place.name for m in places] == ["Chicago"]
+    doc, places = places_of(nlp, "A man was shot in Fillmore on Saturday night. Deputies later found a second "
+                                 "victim at a home on Grand Avenue.", gazetteer)
+    assert [m.place.name for m in places] == ["Fillmore"]
+    found = locate_event(doc, trigger(doc, "found"), places, focus_country=None, gazetteer=gazetteer)
+    fillmore = places[0].place
+    assert (found.name, found.geonameid) == ("Grand Avenue", None)
+    assert (found.country, found.admin1, found.lat, found.lon) == (fillmore.country, fillmore.admin1, fillmore.lat,
+                                                                   fillmore.lon)
+
+
 def test_fallback_to_paragraph_then_focus(nlp, gazetteer):
     text = ("Flooding swept through Peshawar on Monday.\n\n"
             "Rescue workers said two bridges collapsed. Residents were evacuated overnight.\n\n"

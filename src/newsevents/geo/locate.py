@@ -89,7 +89,7 @@ def locate_mention(
     ``places`` in text order, as :func:`~newsevents.geo.find_places` gives them.
 
     An unresolved place entity comes back as a new mention (``geonameid`` None; the point, if any, is
-    that of the most precise known place of the sentence).
+    that of the most precise known place of the sentence, else of the nearest one of the paragraph).
 
     >>> from newsevents import nlp
     >>> from newsevents.geo import find_places
@@ -148,12 +148,11 @@ def locate_mention(
             # far from the trigger as the phrase's preposition does.
             phrase = abs(_outermost_prep(prep).i - trigger.i) if prep is not None else distance
             other.append((not _in_subtree(root, trigger, clause), phrase, rank, distance, mention))
+    nearby = [m for m in elsewhere if paragraph[0] <= m.start < paragraph[1]]
     for tier in (attached, other, landmarks, describing):
         if tier:
             chosen = min(tier, key=lambda item: item[:-1])[-1]
-            return _placed(chosen, in_sentence) if chosen.place.lat is None else chosen
-
-    nearby = [m for m in elsewhere if paragraph[0] <= m.start < paragraph[1]]
+            return _placed(chosen, in_sentence, nearby) if chosen.place.lat is None else chosen
     return min(nearby, key=lambda m: abs(m.start - trigger.idx)) if nearby else None
 
 
@@ -211,12 +210,18 @@ def _modifier(root: Token) -> bool:
     return root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.lower() in _nouns()["actor"]
 
 
-def _placed(mention: PlaceMention, in_sentence: list[tuple[PlaceMention, Token]]) -> PlaceMention:
-    """An unresolved mention with the country and point of the most precise known place of its sentence."""
+def _placed(
+    mention: PlaceMention, in_sentence: list[tuple[PlaceMention, Token]], nearby: list[PlaceMention]
+) -> PlaceMention:
+    """An unresolved mention with the country and point of the most precise known place of its sentence, else
+    of the nearest one of its paragraph ("at a home on Grand Avenue" after "a shooting in Fillmore")."""
     known = [m.place for m, _ in in_sentence if m.place.lat is not None]
-    if not known:
+    if known:
+        around = min(known, key=lambda p: PRECISION_RANK[p.precision])
+    elif nearby:
+        around = min(nearby, key=lambda m: abs(m.start - mention.start)).place
+    else:
         return mention
-    around = min(known, key=lambda p: PRECISION_RANK[p.precision])
     place = Place(text=mention.place.text, name=mention.place.name, country=around.country, admin1=around.admin1,
                   lat=around.lat, lon=around.lon, geonameid=None, precision=around.precision)
     return PlaceMention(mention.start, mention.end, place)

@@ -210,10 +210,11 @@ def _inner_name(text: str, gazetteer: Gazetteer) -> list[tuple[int, bool]]:
     only a prominent one ("Dubai Turf", but not "Tal Zahab", where "Tal" is part of the name). After "of"
     without a feature noun before it ("Chambers of Commerce") too, only a name with a prominent reading
     counts; that reading vouches for the name, and all its readings compete. A short run must be an
-    upper-case code ("US", not "St."), and feature nouns alone are no place ("Lake" in "Lake Lanier").
+    upper-case code ("US", not "St."), and feature nouns alone are no place ("Lake" in "Lake Lanier"). A street
+    is in a town, not in the place it is named after ("Grand Avenue", "Michigan Ave."): it names none.
     """
     words = text.split()
-    if not words:
+    if not words or words[-1].casefold() in _name_words("street"):
         return []
     heads = _name_words("head")
     tries: list[tuple[list[str], bool]] = []  # (words, only prominent features)
