@@ -157,6 +157,18 @@ def test_city_inside_phrase_wins(nlp, gazetteer):
     assert place.name == "Nairobi"
 
 
+@pytest.mark.parametrize("text,names", [
+    ("FLINT, MI -- A man was shot and killed on the city's north side Tuesday night.", ["Flint", "Michigan"]),
+    ("OAKLAND — Two men were wounded in a shooting on Sunday, police said.", ["Oakland"]),
+    ("JERSEY CITY, N.J. (AP) — Four people were shot early Saturday in Jersey City.",
+     ["Jersey City", "New Jersey", "Jersey City"]),
+])
+def test_the_dateline_names_a_place_whatever_label_the_model_gives_it(nlp, gazetteer, text, names):
+    doc, places = places_of(nlp, text, gazetteer)
+    assert [m.place.name for m in places] == names
+    assert places[0].place.country == "USA"
+
+
 def test_a_street_names_no_place_and_takes_the_point_of_its_paragraph(nlp, gazetteer):
     # a street is in a town, not in the place it is named after
     doc, places = places_of(nlp, "Protesters marched down Michigan Avenue in Chicago.", gazetteer)

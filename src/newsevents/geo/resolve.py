@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..clean import find_dateline
 from ..nlp import text_of
 from ..records import Place
 from .gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, DATA, REGION, Gazetteer, normalize
@@ -120,7 +121,7 @@ def find_places(doc: Doc, *, focus_country: str | None, gazetteer: Gazetteer | N
 
 
 def mention_spans(doc: Doc, *, gazetteer: Gazetteer) -> list[NameSpan]:
-    """The spans of ``doc`` that name places (entities, demonyms, possessors), before resolution."""
+    """The spans of ``doc`` that name places (entities, demonyms, possessors, the dateline), before resolution."""
     found: list[NameSpan] = []
     for ent in doc.ents:
         if ent.label_ == "NORP":
@@ -130,7 +131,17 @@ def mention_spans(doc: Doc, *, gazetteer: Gazetteer) -> list[NameSpan]:
                 continue
         if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELS and _placelike(ent)):
             found.extend(_split(ent, gazetteer))
-    return found
+    dateline = [span for span in _dateline_spans(doc) if not any(s.start < span.end and span.start < s.end for s in found)]
+    return dateline + found if dateline else found
+
+
+def _dateline_spans(doc: Doc) -> list[NameSpan]:
+    """The place of an opening capitalised dateline ("OAKLAND —", "FLINT, MI —"), which the small model often
+    leaves unlabelled or calls an organisation: each of its comma parts."""
+    dateline = find_dateline(text_of(doc))
+    if dateline is None or not dateline.place.partition(",")[0].isupper():
+        return []
+    return _comma_parts(dateline.place, dateline.start)
 
 
 def _placelike(ent: Span) -> bool:
