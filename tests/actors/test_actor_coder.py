@@ -186,6 +186,20 @@ def test_focus_country(nlp, coder, text, expected):
     assert coder.focus_country(nlp(text)) == expected
 
 
+def test_a_leaders_bare_surname_sets_the_focus_only_beside_the_leaders_country(nlp, coder):
+    # in a local story a leader's surname is more often another person's
+    local = nlp("Hernandez was taken to a hospital in stable condition, police said. Officers searched the block.")
+    assert coder.focus_country(local) is None
+    assert coder.focus_country(nlp("Hernandez said Honduras would tighten its borders.")) == "HND"
+    assert coder.focus_country(nlp("President Hernandez signed the decree.")) == "HND"
+
+
+def test_a_given_name_is_not_a_leaders_surname(nlp, coder):
+    doc = nlp("Lt. John Jenkins said the pharmacist was unhurt.")
+    assert [m.actor.country for m in coder.mentions(doc, focus_country=None) if m.actor.name == "John Jenkins"] == [None]
+    assert coder.focus_country(doc) is None
+
+
 def test_focus_country_none_without_places(nlp, coder):
     assert coder.focus_country(nlp("The committee met again on Tuesday to discuss the budget.")) is None
 

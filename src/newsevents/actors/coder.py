@@ -87,17 +87,27 @@ class ActorCoder:
     # -- public API -------------------------------------------------------------------------
 
     def focus_country(self, doc: Doc) -> str | None:
-        """ISO alpha-3 of the country the story is mostly about (early sentences weigh more)."""
+        """ISO alpha-3 of the country the story is mostly about (early sentences weigh more). A leader's bare
+        surname ("Hernandez said") votes only for a country the story names otherwise: in a local story it is
+        more often another person's name."""
         sent_of = _sentence_index(doc)
         votes: Counter[str] = Counter()
         first: dict[str, int] = {}
+        bare_surnames: set[str] = set()
+        named: set[str] = set()
         for m in self._matches(doc):
             entry = self._resolve(doc, m, focus_country=None)
             if entry is None or entry.country is None or (entry.kind == "agent"):
                 continue
+            if entry.kind == "surname" and not self._titled(doc, m):
+                bare_surnames.add(entry.country)
+            else:
+                named.add(entry.country)
             s = sent_of[m.start]
             votes[entry.country] += WEIGHTS[s] if s < len(WEIGHTS) else 1
             first.setdefault(entry.country, m.start)
+        for country in bare_surnames - named:
+            del votes[country]
         if not votes:
             return None
         return max(votes, key=lambda c: (votes[c], -first[c]))
@@ -203,20 +213,26 @@ class ActorCoder:
             return None
         if entry.kind != "surname":
             return entry
-        titled = any(  # "President X", "Gen. X", "the X administration"
-            x.best.kind == "agent" and (x.best.sector == "GOV" or x.end == m.start and x.best.sector in TITLE_SECTORS)
-            for x in self._overlapping(doc, m.start - 1, m.end + 1) if x.end == m.start or x.start == m.end)
+        titled = self._titled(doc, m)
         token = doc[m.start]
         if token.ent_type_ in NOT_NAME_ENTS:
             return None
         ent = entity_at(token)
         if ent is not None and ent.start < m.start and not titled:
             return None  # "Hunter Biden": another person with a leader's surname
+        if ent is not None and ent.end > m.end and ent.label_ == "PERSON":
+            return None  # "Lt. John Jenkins": a given name, the leader's surname or not
         candidates = [e for e in m.entries if e.kind == "surname" and (titled or (
             not e.from_phoenix and (e.end_year or 0) >= RECENT_YEAR))]
         if not candidates:
             return None
         return max(candidates, key=lambda e: (e.country == focus_country, e.end_year or 0, e.start_year or 0))
+
+    def _titled(self, doc: Doc, m: _Match) -> bool:
+        """Is the name of match ``m`` told with a title: "President X", "Gen. X", "the X administration"?"""
+        return any(
+            x.best.kind == "agent" and (x.best.sector == "GOV" or x.end == m.start and x.best.sector in TITLE_SECTORS)
+            for x in self._overlapping(doc, m.start - 1, m.end + 1) if x.end == m.start or x.start == m.end)
 
     def _former_polity(self, doc: Doc, m: _Match) -> bool:
         """"a former Soviet republic", "the ex-Yugoslav republics": another country than the adjective's."""
