@@ -382,6 +382,13 @@ def test_place_inside_a_name_only_for_place_entities(nlp, gazetteer):
     assert all(m.place.name != "Vladimir" for m in places)  # a person's first name is no town
 
 
+@pytest.mark.parametrize("name", ["Germany Township", "Lebanon Township", "Poland Twp.", "Peru Township", "Mexico County",
+                                  "Jordan Parish"])
+def test_a_local_unit_named_after_a_country_is_not_that_country(gazetteer, name):
+    place = resolve_name(name, gazetteer=gazetteer)
+    assert place is None or place.precision != "country"
+
+
 def test_city_naming_its_region_keeps_the_region_standing(gazetteer):
     gaza = resolve_name("Gaza", gazetteer=gazetteer)
     assert gaza.country == "PSE" and gaza.precision == "city"  # not the province of Mozambique

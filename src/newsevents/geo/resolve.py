@@ -50,8 +50,11 @@ _POSSESSIVE = re.compile(r"\s*['’]s?$")
 # Log-scale scores: a feature class prior plus its population, then context bonuses.
 KIND_PRIOR = {CONTINENT: 8.0, COUNTRY: 8.0, REGION: 7.5, ADMIN1: 5.0, ADMIN2: 3.0, CITY: 0.0}
 POPULATION_WEIGHT = {CONTINENT: 0.0, COUNTRY: 0.2, REGION: 0.0, ADMIN1: 0.3, ADMIN2: 0.3, CITY: 1.0}
-# A type word the gazetteer does not write: "Quebec City", "Oaxaca State", "Readington Township"
-_TYPE_SUFFIX = re.compile(r" (?:city|state|province|township|twp)$")
+# A type word the gazetteer does not write: "Quebec City", "Oaxaca State", "Readington Township"; the kinds of
+# feature each may name ("Germany Township" is no country).
+_TYPE_SUFFIX = re.compile(r" (?P<type>city|state|province|township|twp)$")
+_TYPE_KINDS = {"city": (CITY, ADMIN2), "township": (CITY, ADMIN2), "twp": (CITY, ADMIN2), "state": (ADMIN1,),
+               "province": (ADMIN1, ADMIN2)}
 ALIAS_PENALTY = 1.0
 CAPITAL_BONUS = 1.5
 SHADOWED_ADMIN_PENALTY = 3.0  # "Almaty" the region vs "Almaty" the city inside it: the city is meant
@@ -203,7 +206,10 @@ def candidates(span: NameSpan, gazetteer: Gazetteer) -> list[tuple[int, bool]]:
         fid = gazetteer.demonym(span.text)
         return [] if fid is None else [(fid, False)]
     key = normalize(span.text)
-    codes = gazetteer.lookup(key) or gazetteer.lookup(_TYPE_SUFFIX.sub("", key))
+    codes = gazetteer.lookup(key)
+    if not codes and (typed := _TYPE_SUFFIX.search(key)):
+        kinds = _TYPE_KINDS[typed["type"]]
+        codes = tuple(c for c in gazetteer.lookup(key[: typed.start()]) if gazetteer.kind(c >> 1) in kinds)
     found = [(code >> 1, bool(code & 1)) for code in codes]
     fid = gazetteer.demonym(span.text)  # NER sometimes calls "Syrian" a GPE; "Canadian" is also a town
     if fid is not None and all(f != fid for f, _ in found):
@@ -239,6 +245,8 @@ def _inner_name(text: str, gazetteer: Gazetteer) -> list[tuple[int, bool]]:
         tries.append((words[lead:], True))
     modifiers = words[:-1]
     unknown_head = words[-1].casefold() not in heads
+    # a county or township named after a country is a local unit: "Lebanon Township" is not Lebanon
+    local_unit = words[-1].casefold() in _name_words("local_unit")
     tries += [(modifiers[first : first + size], unknown_head) for size in range(len(modifiers), 0, -1)
               for first in range(len(modifiers) - size + 1)]
     for run, prominent_only in tries:
@@ -247,7 +255,8 @@ def _inner_name(text: str, gazetteer: Gazetteer) -> list[tuple[int, bool]]:
             continue
         if all(word.casefold() in heads for word in run):
             continue
-        found = [(code >> 1, True) for code in gazetteer.lookup(normalize(name))]
+        found = [(code >> 1, True) for code in gazetteer.lookup(normalize(name))
+                 if not local_unit or gazetteer.kind(code >> 1) not in (COUNTRY, CONTINENT, REGION)]
         # one prominent reading vouches for the name; then all its readings compete
         if found and (not prominent_only or any(_prominent(fid, gazetteer) for fid, _ in found)):
             return found
