@@ -525,6 +525,8 @@ def test_a_long_document_is_resolved_in_runs_of_names(nlp, gazetteer, monkeypatc
     # nested place phrases outside the trigger's clause are one place, its most precise
     ("Two guards were killed in a raid that caused heavy damage at Libya's main oil port in the eastern city of "
      "Benghazi.", "killed", "Benghazi"),
+    # a town's police act in that town, when nothing else is named
+    ("Columbus police found a man shot in his wrecked car on Thursday morning.", "found", "Columbus"),
     # a country modifying who acts (missiles, sailors) is not where
     ("U.S. missiles destroyed the house of the man believed to be the top rebel commander in Somalia.", "destroyed",
      "Somalia"),

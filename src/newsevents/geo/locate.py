@@ -10,7 +10,8 @@ Tiers, first hit wins:
 2. another place in the trigger's sentence that is not an origin ("from Abidjan")
    nor the subject of the trigger ("Russia sent ..."); then the landmark of a bearing
    ("north of Kirkuk"); then a place inside an apposition to the subject, which says
-   who the subject is ("Novak, a sergeant with a battalion in Gdansk, was wounded");
+   who the subject is ("Novak, a sergeant with a battalion in Gdansk, was wounded"); then a
+   town or region whose agency acts ("Columbus police found a man shot");
 3. the nearest place mention elsewhere in the paragraph (blank-line separated);
 4. the story's focus country, at country precision.
 
@@ -122,11 +123,14 @@ def locate_mention(
     in_sentence += _unresolved(sentence, in_sentence, gazetteer)
 
     clause = _clause_head(trigger)
-    attached, other, landmarks, describing = [], [], [], []
+    attached, other, landmarks, describing, agencies = [], [], [], [], []
     for mention, root in in_sentence:
-        if _modifier(root):
-            continue
         distance = abs(root.i - trigger.i)
+        if _modifier(root):
+            # a town's police act in that town ("Columbus police found a man shot"); a country's missiles need not
+            if mention.place.precision != "country":
+                agencies.append((distance, mention))
+            continue
         if _after_bearing(root):  # only where nothing else is named
             landmarks.append((distance, mention))
             continue
@@ -149,7 +153,7 @@ def locate_mention(
             phrase = abs(_outermost_prep(prep).i - trigger.i) if prep is not None else distance
             other.append((not _in_subtree(root, trigger, clause), phrase, rank, distance, mention))
     nearby = [m for m in elsewhere if paragraph[0] <= m.start < paragraph[1]]
-    for tier in (attached, other, landmarks, describing):
+    for tier in (attached, other, landmarks, describing, agencies):
         if tier:
             chosen = min(tier, key=lambda item: item[:-1])[-1]
             return _placed(chosen, in_sentence, nearby) if chosen.place.lat is None else chosen
