@@ -13,9 +13,14 @@ Article-level prediction (there is no event coder output here):
   (not after publication) in those sentences that is not the day of a statement or court step
   (``is_statement_date``: "police said Tuesday"; the first date of all when every one is such a day); else the
   publication date.
+- incident place (gva-longtail, where GVA gives the incident's point): the place ``locate_event`` gives the head word
+  the date is read from (the first casualty count's, else the first shooting word's; with the article's focus
+  country as ``extract`` has it), else the first place named in those sentences, else the focus country; scored as
+  within 25 km of the GVA point, and as the same state (admin1) as GVA's. gva-news gives street addresses only.
 ``--plain-rule`` gives the rule before aggregates and statement dates were told apart: the largest count of any
 kind of mention and the first day-precision date.
-Baselines on the same articles: always 0 killed / 0 injured, and the publication date.
+Baselines on the same articles: always 0 killed / 0 injured, the publication date, and the most populous place named
+in the article.
 
 Data: ``../shared/eval/gva-news/gva_news.jsonl`` (splits train/dev for development, test reported) and
 ``../shared/eval/gva-longtail/gva_longtail_docs.jsonl`` (TEST only; a seeded sample of ``--longtail`` docs).
@@ -28,17 +33,21 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import random
 import time
 from collections import defaultdict
 from pathlib import Path
 
 from newsevents import nlp
+from newsevents.actors import ActorCoder
 from newsevents.clean import clean
 from newsevents.dates import date_event, find_dates, is_statement_date
 from newsevents.errors import InputError
+from newsevents.geo import Gazetteer, find_places, locate_event
+from newsevents.geo.resolve import NameSpan, candidates
 from newsevents.quantities import find_counts
-from newsevents.records import RawDocument
+from newsevents.records import Place, RawDocument
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval"
@@ -59,27 +68,39 @@ def load(args: argparse.Namespace) -> list[dict]:
         gold = record["gold"]
         if gold.get("num_killed") is None or not gold.get("event_date") or not record.get("date"):
             continue
+        point = (gold["lat"], gold["lon"]) if gold.get("lat") is not None and gold.get("lon") is not None else None
         longtail.append({"set": "gva-longtail (TEST)", "text": record["text"], "published": record["date"],
-                         "killed": gold["num_killed"], "injured": gold["num_injured"], "date": gold["event_date"]})
+                         "killed": gold["num_killed"], "injured": gold["num_injured"], "date": gold["event_date"],
+                         "point": point, "state": gold.get("state")})
     random.Random(13).shuffle(longtail)
     return rows + longtail[: args.longtail]
 
 
-def predict(doc, published: dt.date, sentences: int, plain_rule: bool = False) -> tuple[int, int, dt.date]:
+def leading_sentences(doc, sentences: int) -> list:
     sents = list(doc.sents)
     # An opening dateline ("CHICAGO (AP) —") is parsed as a sentence of its own; it does not use up the window.
     if sents and sents[0].end_char <= nlp.dateline_end(doc):
         sentences += 1
-    sents = sents[:sentences]
+    return sents[:sentences]
+
+
+def incident_head(doc, counts: list, limit: int) -> int | None:
+    """The word the incident is read from: the first casualty count's head, else the first shooting word."""
+    heads = [c.head_i for c in counts if c.kind in ("killed", "injured")]
+    heads += [t.i for t in doc[:limit] if t.lemma_.lower() in SHOOTING_LEMMAS]
+    return min(heads, default=None)
+
+
+def predict(doc, published: dt.date, sentences: int, plain_rule: bool = False) -> tuple[int, int, dt.date]:
+    sents = leading_sentences(doc, sentences)
     limit = sents[-1].end if sents else 0
     counts = [c for c in find_counts(doc) if c.head_i < limit and (plain_rule or not c.aggregate)]
     killed = max((c.count.value for c in counts if c.kind == "killed"), default=0)
     injured = max((c.count.value for c in counts if c.kind == "injured"), default=0)
-    heads = [c.head_i for c in counts if c.kind in ("killed", "injured")]
-    heads += [t.i for t in doc[:limit] if t.lemma_.lower() in SHOOTING_LEMMAS]
+    head = incident_head(doc, counts, limit)
     dates = find_dates(doc, published=published)
-    if heads:
-        event = date_event(doc, min(heads), dates, published=published)
+    if head is not None:
+        event = date_event(doc, head, dates, published=published)
         if event.resolution is not None and not event.inherited:
             return killed, injured, event.resolution.date
     # No own date: the first day-precision, not-future date of the leading sentences, else the publication date.
@@ -88,6 +109,23 @@ def predict(doc, published: dt.date, sentences: int, plain_rule: bool = False) -
     if not plain_rule:
         leading = [d for d in leading if not is_statement_date(doc, d)] or leading
     return killed, injured, leading[0].date if leading else published
+
+
+def predict_place(doc, sentences: int, actor_coder: ActorCoder, gazetteer: Gazetteer) -> tuple[Place | None, Place | None]:
+    """(our incident place, the baseline: the most populous place named in the article)."""
+    focus = actor_coder.focus_country(doc)
+    places = find_places(doc, focus_country=focus, gazetteer=gazetteer)
+    # the baseline: of every feature the names of the article may name, the most populous
+    named = [fid for m in places for fid, _ in candidates(NameSpan(m.start, m.end, m.place.text), gazetteer)]
+    populous = max(named, key=gazetteer.population, default=None)
+    sents = leading_sentences(doc, sentences)
+    limit = sents[-1].end if sents else 0
+    head = incident_head(doc, [c for c in find_counts(doc) if c.head_i < limit and not c.aggregate], limit)
+    cutoff = sents[-1].end_char if sents else 0
+    first = next((m.place for m in places if m.start < cutoff), None)
+    ours = locate_event(doc, head, places, focus_country=focus, gazetteer=gazetteer) if head is not None else first
+    baseline = None if populous is None else gazetteer.place(populous, text=gazetteer.name(populous))
+    return ours or first or locate_event(doc, 0, [], focus_country=focus, gazetteer=gazetteer), baseline
 
 
 def body(row: dict, tally: dict[str, int], raw: bool) -> str:
@@ -99,6 +137,15 @@ def body(row: dict, tally: dict[str, int], raw: bool) -> str:
     except InputError:
         tally["rejected"] += 1
         return ""
+
+
+def near(place: Place | None, point: tuple[float, float], km: float = 25.0) -> bool:
+    """Is ``place``'s point within ``km`` of ``point`` (great-circle)?"""
+    if place is None or place.lat is None or place.lon is None:
+        return False
+    p1, p2 = math.radians(place.lat), math.radians(point[0])
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(point[1] - place.lon) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a))) <= km
 
 
 def main() -> None:
@@ -113,6 +160,8 @@ def main() -> None:
     rows = [r for r in load(args) if not args.sets or any(r["set"].startswith(s) for s in args.sets.split(","))]
     started = time.time()
     tallies: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    places: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    actor_coder, gazetteer = ActorCoder.default(), Gazetteer.default()
     for row, doc in zip(rows, nlp.parse(body(r, tallies[r["set"]], args.raw) for r in rows)):
         published = dt.date.fromisoformat(row["published"][:10])
         gold_date = dt.date.fromisoformat(row["date"][:10])
@@ -125,6 +174,14 @@ def main() -> None:
         tally["injured_base"] += row["injured"] == 0
         tally["date"] += when == gold_date
         tally["date_base"] += published == gold_date
+        if row.get("point"):
+            ours, baseline = predict_place(doc, args.sentences, actor_coder, gazetteer)
+            place = places[row["set"]]
+            place["n"] += 1
+            place["within_25km"] += near(ours, row["point"])
+            place["within_25km_base"] += near(baseline, row["point"])
+            place["state"] += ours is not None and ours.admin1 == row["state"]
+            place["state_base"] += baseline is not None and baseline.admin1 == row["state"]
     elapsed = time.time() - started
     header = f"{'set':24} {'n':>5}  {'killed':>6} {'(all 0)':>7}  {'injured':>7} {'(all 0)':>7}  {'date':>6} {'(pub)':>6}  {'rejected':>8}"
     print(header)
@@ -137,6 +194,12 @@ def main() -> None:
         print(f"{name:24} {t['n']:>5}  {scores['killed']:>6.3f} {scores['killed_base']:>7.3f}  "
               f"{scores['injured']:>7.3f} {scores['injured_base']:>7.3f}  {scores['date']:>6.3f} {scores['date_base']:>6.3f}"
               f"  {t['rejected']:>8}")
+    for name in sorted(places):
+        p = places[name]
+        table[name]["place"] = {"n": p["n"], **{k: round(p[k] / p["n"], 3) for k in p if k != "n"}}
+        print(f"{name:24} {p['n']:>5}  incident place within 25 km {p['within_25km'] / p['n']:.3f} "
+              f"(most populous place named {p['within_25km_base'] / p['n']:.3f}); same state {p['state'] / p['n']:.3f} "
+              f"({p['state_base'] / p['n']:.3f})")
     print(f"({len(rows)} articles in {elapsed:.0f} s; gva-longtail is a seeded sample of {args.longtail} docs)")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({"sentences": args.sentences, "longtail_sample": args.longtail, "raw": args.raw,
