@@ -169,6 +169,13 @@ def test_the_dateline_names_a_place_whatever_label_the_model_gives_it(nlp, gazet
     assert places[0].place.country == "USA"
 
 
+def test_a_word_in_lower_case_is_no_name(nlp, gazetteer):
+    # the small model tags "metro" a facility; the gazetteer knows an airport by that core name
+    doc, places = places_of(nlp, "A woman was arrested south of Tuscaloosa on Friday, a spokesman for the county's "
+                                 "metro homicide unit said.", gazetteer)
+    assert [m.place.name for m in places] == ["Tuscaloosa"]
+
+
 def test_a_street_names_no_place_and_takes_the_point_of_its_paragraph(nlp, gazetteer):
     # a street is in a town, not in the place it is named after
     doc, places = places_of(nlp, "Protesters marched down Michigan Avenue in Chicago.", gazetteer)

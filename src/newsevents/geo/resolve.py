@@ -132,10 +132,18 @@ def mention_spans(doc: Doc, *, gazetteer: Gazetteer) -> list[NameSpan]:
             if gazetteer.demonym(word) is not None:
                 found.append(NameSpan(ent.start_char, ent.start_char + len(word), word, demonym=True))
                 continue
+        if _uncased(ent):
+            continue
         if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELS and _placelike(ent)):
             found.extend(_split(ent, gazetteer))
     dateline = [span for span in _dateline_spans(doc) if not any(s.start < span.end and span.start < s.end for s in found)]
     return dateline + found if dateline else found
+
+
+def _uncased(ent: Span) -> bool:
+    """Is ``ent`` written all in lower case in a sentence that capitalises names ("the county's metro homicide
+    unit")? Then it is a common word, not a name; in text written all in lower case it may still be one."""
+    return not any(c.isupper() for c in ent.text) and any(t.text[:1].isupper() for t in ent.sent[1:])
 
 
 def _dateline_spans(doc: Doc) -> list[NameSpan]:
