@@ -169,6 +169,17 @@ def test_the_dateline_names_a_place_whatever_label_the_model_gives_it(nlp, gazet
     assert places[0].place.country == "USA"
 
 
+def test_a_minor_place_abroad_nothing_else_points_to_is_no_mention(nlp, gazetteer):
+    # "East Side" is also a suburb of Alice Springs; in a Syracuse story it is a part of the city
+    doc, places = places_of(nlp, "SYRACUSE, N.Y. -- A 22-year-old man was shot in the leg on the city's East Side "
+                                 "on Wednesday night, Syracuse police said.", gazetteer)
+    assert {m.place.country for m in places} == {"USA"}
+    # a place abroad the story names its country for stays
+    doc, places = places_of(nlp, "The film premiered in Cannes, France, before opening in New York and Los Angeles.",
+                            gazetteer)
+    assert [m.place.name for m in places][:2] == ["Cannes", "France"]
+
+
 def test_a_word_in_lower_case_is_no_name(nlp, gazetteer):
     # the small model tags "metro" a facility; the gazetteer knows an airport by that core name
     doc, places = places_of(nlp, "A woman was arrested south of Tuscaloosa on Friday, a spokesman for the county's "

@@ -118,7 +118,7 @@ def find_places(doc: Doc, *, focus_country: str | None, gazetteer: Gazetteer | N
     for first in range(0, len(spans), CONTEXT_SPANS):
         run = spans[first : first + CONTEXT_SPANS]
         places = resolve_spans(text_of(doc), run, focus_country=focus_country, gazetteer=gazetteer,
-                               place_unknown_names=False)
+                               place_unknown_names=False, drop_strays=True)
         found += [PlaceMention(s.start, s.end, p) for s, p in zip(run, places) if p is not None]
     return found
 
@@ -409,11 +409,14 @@ def resolve_spans(
     focus_country: str | None,
     gazetteer: Gazetteer,
     place_unknown_names: bool = True,
+    drop_strays: bool = False,
 ) -> list[Place | None]:
     """Resolve each span of ``text`` to a :class:`Place` (None when nothing matches), in context.
 
     With ``place_unknown_names``, a name the gazetteer does not know gets the place the text puts it
-    in ("the X Hall in Geneva"; see :func:`_within`)."""
+    in ("the X Hall in Geneva"; see :func:`_within`). With ``drop_strays``, for spans that may not name a
+    place at all (a model's entities), a minor place abroad that nothing else in the text points to is no
+    reading (see :func:`_stray`)."""
     options = [candidates(span, gazetteer) for span in spans]
     priors = [[prior(fid, alias, gazetteer) for fid, alias in opts] for opts in options]
     typed = _typed_by_plural_noun(text, spans)
@@ -447,6 +450,9 @@ def resolve_spans(
         if updated == chosen:
             break
         chosen = updated
+    if drop_strays:
+        chosen = [None if _stray(i, chosen, keys, spans, focus_country, gazetteer) else fid
+                  for i, fid in enumerate(chosen)]
     places = [None if fid is None else gazetteer.place(fid, text=span.text) for span, fid in zip(spans, chosen)]
     if not place_unknown_names:
         return places
@@ -539,6 +545,30 @@ def _link_support(
             totals.append(min(total, LINK_CAP))
         support.append(totals)
     return support
+
+
+def _stray(
+    i: int, chosen: list[int | None], keys: list[str], spans: Sequence[NameSpan], focus_country: str | None,
+    gazetteer: Gazetteer,
+) -> bool:
+    """Is the reading of span ``i`` a minor place abroad that only its own name points to, in a story whose other
+    places lie in one country ("the city's East Side" in Syracuse, N.Y., read as a suburb of Alice Springs; "OC",
+    Orange County, read as the code of a Honduran department)? Such a name is more likely a place the gazetteer
+    lacks, or no place at all; when the text is known to name a place there, the reading is still the best guess."""
+    fid = chosen[i]
+    if fid is None:
+        return False
+    kind, country = gazetteer.kind(fid), gazetteer.country_code(fid)
+    minor = (kind in (CITY, ADMIN2) and gazetteer.population(fid) < PROMINENT_CITY_POPULATION) or (
+        kind == ADMIN1 and len(spans[i].text) <= 3)  # a subdivision code ("OC", "LR") other than the story's
+    if not minor or country == focus_country:
+        return False
+    others = Counter(gazetteer.country_code(f) for j, f in enumerate(chosen)
+                     if f is not None and keys[j] != keys[i] and gazetteer.country_code(f))
+    if not others or others[country]:
+        return False
+    top, count = others.most_common(1)[0]
+    return count >= 2 and top != country
 
 
 def _votes(fid: int | None, gazetteer: Gazetteer) -> Counter:
