@@ -174,6 +174,12 @@ def test_a_minor_place_abroad_nothing_else_points_to_is_no_mention(nlp, gazettee
     doc, places = places_of(nlp, "SYRACUSE, N.Y. -- A 22-year-old man was shot in the leg on the city's East Side "
                                  "on Wednesday night, Syracuse police said.", gazetteer)
     assert {m.place.country for m in places} == {"USA"}
+    # one other place suffices when it lies in the story's focus country; the locator then places the name there
+    doc, places = places_of(nlp, "YOUNGSTOWN — A person was wounded in the hip by a gunshot on Monday at an East Side "
+                                 "home in the 100 block of Lilburne Avenue.", gazetteer, focus="USA")
+    assert [m.place.name for m in places] == ["Youngstown"]
+    where = locate_event(doc, trigger(doc, "wounded"), places, focus_country="USA", gazetteer=gazetteer)
+    assert (where.name, where.country, where.lat) == ("East Side", "USA", places[0].place.lat)
     # a place abroad the story names its country for stays
     doc, places = places_of(nlp, "The film premiered in Cannes, France, before opening in New York and Los Angeles.",
                             gazetteer)

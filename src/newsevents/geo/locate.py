@@ -47,6 +47,7 @@ from .resolve import (
     is_quantifier,
     place_object_verbs,
     resolve_name,
+    uncased,
 )
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def locate_mention(
                 in_sentence.append((mention, span.root))
         else:
             elsewhere.append(mention)
-    in_sentence += _unresolved(sentence, in_sentence, gazetteer)
+    in_sentence += _unresolved(sentence, in_sentence, places[first:last], gazetteer)
 
     clause = _clause_head(trigger)
     attached, other, landmarks, describing, agencies = [], [], [], [], []
@@ -161,26 +162,27 @@ def locate_mention(
 
 
 def _unresolved(
-    sentence: Span, resolved: list[tuple[PlaceMention, Token]], gazetteer: Gazetteer
+    sentence: Span, resolved: list[tuple[PlaceMention, Token]], mentions: list[PlaceMention], gazetteer: Gazetteer
 ) -> list[tuple[PlaceMention, Token]]:
     """Place names of ``sentence`` that are not mentions yet: place entities that resolved to nothing
-    and proper nouns a place noun names ("Khanasir town", "the village of Ashmi", "Aleppo province").
-    Those the gazetteer knows are resolved in the sentence's country; the others get no point."""
+    (or only to a stray reading, see :func:`~newsevents.geo.resolve.find_places`) and proper nouns a place
+    noun names ("Khanasir town", "the village of Ashmi", "Aleppo province"). The latter are resolved in the
+    sentence's country when the gazetteer knows them; the others get no point."""
     countries = Counter(m.place.country for m, _ in resolved if m.place.country)
     focus = countries.most_common(1)[0][0] if countries else None
-    taken = [(m.start, m.end) for m, _ in resolved]
-    names = [ent for ent in entities_in(sentence) if ent.label_ in PLACE_LABELS]
+    taken = [(m.start, m.end) for m in mentions]  # demonyms too ("U.S. soldiers"), which are no place here
+    names = [(ent, False) for ent in entities_in(sentence) if ent.label_ in PLACE_LABELS and not uncased(ent)]
     for token in sentence:
         if token.pos_ == "PROPN" and _names_place(token):
-            names.append(token.doc[token.left_edge.i : token.i + 1])
+            names.append((token.doc[token.left_edge.i : token.i + 1], True))
     out = []
-    for name in names:
+    for name, look_up in names:
         while len(name) > 1 and name[0].pos_ in ("DET", "ADJ", "PUNCT"):
             name = name[1:]
         if any(a < name.end_char and name.start_char < b for a, b in taken) or normalize(name.text) in stop_names():
             continue
         taken.append((name.start_char, name.end_char))
-        place = resolve_name(name.text, focus_country=focus, gazetteer=gazetteer) or Place(
+        place = (look_up and resolve_name(name.text, focus_country=focus, gazetteer=gazetteer)) or Place(
             text=name.text, name=name.text, country=None, admin1=None, lat=None, lon=None, geonameid=None,
             precision="city")
         out.append((PlaceMention(name.start_char, name.end_char, place), name.root))

@@ -132,7 +132,7 @@ def mention_spans(doc: Doc, *, gazetteer: Gazetteer) -> list[NameSpan]:
             if gazetteer.demonym(word) is not None:
                 found.append(NameSpan(ent.start_char, ent.start_char + len(word), word, demonym=True))
                 continue
-        if _uncased(ent):
+        if uncased(ent):
             continue
         if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELS and _placelike(ent)):
             found.extend(_split(ent, gazetteer))
@@ -140,7 +140,7 @@ def mention_spans(doc: Doc, *, gazetteer: Gazetteer) -> list[NameSpan]:
     return dateline + found if dateline else found
 
 
-def _uncased(ent: Span) -> bool:
+def uncased(ent: Span) -> bool:
     """Is ``ent`` written all in lower case in a sentence that capitalises names ("the county's metro homicide
     unit")? Then it is a common word, not a name; in text written all in lower case it may still be one."""
     return not any(c.isupper() for c in ent.text) and any(t.text[:1].isupper() for t in ent.sent[1:])
@@ -568,7 +568,7 @@ def _stray(
     if not others or others[country]:
         return False
     top, count = others.most_common(1)[0]
-    return count >= 2 and top != country
+    return count >= 2 or others[focus_country] > 0  # the story's places, or its focus, lie elsewhere
 
 
 def _votes(fid: int | None, gazetteer: Gazetteer) -> Counter:
