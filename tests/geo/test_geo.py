@@ -207,6 +207,13 @@ def test_a_street_names_no_place_and_takes_the_point_of_its_paragraph(nlp, gazet
                                                                    fillmore.lon)
 
 
+def test_a_place_named_by_a_place_noun_is_read_beside_the_paragraphs_places(nlp, gazetteer):
+    doc, places = places_of(nlp, "Police in Burnham and Cook County are searching for a gunman. A teenage girl was shot "
+                                 "on Wednesday in the Woodlawn neighborhood.", gazetteer, focus="USA")
+    where = locate_event(doc, trigger(doc, "shot"), places, focus_country="USA", gazetteer=gazetteer)
+    assert (where.name, where.admin1) == ("Woodlawn", "Illinois")  # not Woodlawn, Maryland
+
+
 def test_fallback_to_paragraph_then_focus(nlp, gazetteer):
     text = ("Flooding swept through Peshawar on Monday.\n\n"
             "Rescue workers said two bridges collapsed. Residents were evacuated overnight.\n\n"

@@ -43,10 +43,11 @@ from .resolve import (
     LOCATIVE_PREPS,
     ORIGIN_PREPS,
     PLACE_LABELS,
+    NameSpan,
     PlaceMention,
     is_quantifier,
     place_object_verbs,
-    resolve_name,
+    resolve_spans,
     uncased,
 )
 
@@ -166,10 +167,12 @@ def _unresolved(
 ) -> list[tuple[PlaceMention, Token]]:
     """Place names of ``sentence`` that are not mentions yet: place entities that resolved to nothing
     (or only to a stray reading, see :func:`~newsevents.geo.resolve.find_places`) and proper nouns a place
-    noun names ("Khanasir town", "the village of Ashmi", "Aleppo province"). The latter are resolved in the
-    sentence's country when the gazetteer knows them; the others get no point."""
+    noun names ("Khanasir town", "the village of Ashmi", "Aleppo province"). The latter are resolved beside the
+    paragraph's places, in the sentence's country, when the gazetteer knows them; the others get no point."""
     countries = Counter(m.place.country for m, _ in resolved if m.place.country)
     focus = countries.most_common(1)[0][0] if countries else None
+    text = sentence.doc.text
+    context = [NameSpan(m.start, m.end, text[m.start : m.end]) for m in mentions if not _is_demonym(m, gazetteer)]
     taken = [(m.start, m.end) for m in mentions]  # demonyms too ("U.S. soldiers"), which are no place here
     names = [(ent, False) for ent in entities_in(sentence) if ent.label_ in PLACE_LABELS and not uncased(ent)]
     for token in sentence:
@@ -182,11 +185,22 @@ def _unresolved(
         if any(a < name.end_char and name.start_char < b for a, b in taken) or normalize(name.text) in stop_names():
             continue
         taken.append((name.start_char, name.end_char))
-        place = (look_up and resolve_name(name.text, focus_country=focus, gazetteer=gazetteer)) or Place(
+        place = (look_up and _resolve_beside(text, name, context, focus, gazetteer)) or Place(
             text=name.text, name=name.text, country=None, admin1=None, lat=None, lon=None, geonameid=None,
             precision="city")
         out.append((PlaceMention(name.start_char, name.end_char, place), name.root))
     return out
+
+
+def _resolve_beside(
+    text: str, name: Span, context: list[NameSpan], focus: str | None, gazetteer: Gazetteer
+) -> Place | None:
+    """``name`` resolved with the ``context`` names around it ("the Woodlawn neighborhood" beside Cook County)."""
+    own = NameSpan(name.start_char, name.end_char, name.text)
+    spans = sorted([*context, own], key=lambda span: span.start)
+    places = resolve_spans(text, spans, focus_country=focus, gazetteer=gazetteer, place_unknown_names=False,
+                           drop_strays=True)
+    return places[spans.index(own)]
 
 
 @functools.lru_cache(maxsize=1)
