@@ -207,6 +207,18 @@ def test_a_street_names_no_place_and_takes_the_point_of_its_paragraph(nlp, gazet
                                                                    fillmore.lon)
 
 
+def test_a_named_part_of_a_town_lies_in_that_town(nlp, gazetteer):
+    doc, places = places_of(nlp, "A woman was stabbed in the Society Hill section of Philadelphia.", gazetteer)
+    hill, town = (m.place for m in places)
+    assert (hill.name, hill.admin1, hill.lat, hill.lon) == ("Society Hill", "Pennsylvania", town.lat, town.lon)
+    doc, places = places_of(nlp, "A man was shot in the Mission district of San Francisco on Saturday.", gazetteer)
+    where = locate_event(doc, trigger(doc, "shot"), places, focus_country=None, gazetteer=gazetteer)
+    assert (where.name, where.admin1) == ("Mission", "California")  # not Mission, Texas
+    # the town first: "the Cincinnati suburb of West Chester" keeps Cincinnati
+    doc, places = places_of(nlp, "He grew up in the Cincinnati suburb of West Chester.", gazetteer)
+    assert places[0].place.name == "Cincinnati" and places[0].place.admin1 == "Ohio"
+
+
 def test_a_place_named_by_a_place_noun_is_read_beside_the_paragraphs_places(nlp, gazetteer):
     doc, places = places_of(nlp, "Police in Burnham and Cook County are searching for a gunman. A teenage girl was shot "
                                  "on Wednesday in the Woodlawn neighborhood.", gazetteer, focus="USA")

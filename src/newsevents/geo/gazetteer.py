@@ -304,12 +304,12 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     lo, hi = int(0.01 * (len(points) - 1)), math.ceil(0.99 * (len(points) - 1))
-    if _km(lats[lo], lons[lo], lats[hi], lons[hi]) > WIDE_REGION_KM:
+    if km_between(lats[lo], lons[lo], lats[hi], lons[hi]) > WIDE_REGION_KM:
         return (lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = (math.sin((p2 - p1) / 2) ** 2

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from ..clean import find_dateline
 from ..nlp import text_of
 from ..records import Place
-from .gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, DATA, REGION, Gazetteer, normalize
+from .gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, DATA, REGION, Gazetteer, km_between, normalize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -454,13 +454,35 @@ def resolve_spans(
         chosen = [None if _stray(i, chosen, keys, spans, focus_country, gazetteer) else fid
                   for i, fid in enumerate(chosen)]
     places = [None if fid is None else gazetteer.place(fid, text=span.text) for span, fid in zip(spans, chosen)]
+    places = [_in_its_town(i, text, spans, chosen, places, gazetteer) for i in range(len(places))]
     if not place_unknown_names:
         return places
     return [place or _within(i, text, spans, places) for i, place in enumerate(places)]
 
 
-_WITHIN_NEXT = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?|\s*,\s*")
+# "the Logan section of Philadelphia", "the Mission district of San Francisco": a part of the town that follows.
+_PART_OF_NEXT = re.compile(r"\s+(?:section|neighborhood|neighbourhood|district|area|suburb|quarter|borough)\s+"
+                           r"(?:of|in)\s+(?:the\s+)?")
+_WITHIN_NEXT = re.compile(_PART_OF_NEXT.pattern + r"|\s+(?:in|near|outside)\s+(?:the\s+)?|\s*,\s*")
+PART_OF_TOWN_KM = 40.0  # how far from its town's point a named part of it may lie
 _WITHIN_PREVIOUS = re.compile(r"\s*['’]s\s+")
+
+
+def _in_its_town(
+    i: int, text: str, spans: Sequence[NameSpan], chosen: list[int | None], places: list[Place | None],
+    gazetteer: Gazetteer,
+) -> Place | None:
+    """The place of span ``i``, unless the text calls it a part of the larger town that follows ("the Society Hill
+    section of Philadelphia") and the reading lies far from that town (Society Hill, New Jersey): then it is that
+    part, at the town's point. Not "the Cincinnati suburb of West Chester", where the town comes first."""
+    place, town = places[i], places[i + 1] if i + 1 < len(places) else None
+    if (place is None or town is None or town.precision != "city" or town.lat is None or place.lat is None
+            or not _PART_OF_NEXT.fullmatch(text[spans[i].end : spans[i + 1].start])
+            or gazetteer.population(chosen[i]) >= gazetteer.population(chosen[i + 1])
+            or km_between(place.lat, place.lon, town.lat, town.lon) <= PART_OF_TOWN_KM):
+        return place
+    return Place(text=place.text, name=spans[i].text, country=town.country, admin1=town.admin1, lat=town.lat,
+                 lon=town.lon, geonameid=None, precision="city")
 
 
 def _within(i: int, text: str, spans: Sequence[NameSpan], places: list[Place | None]) -> Place | None:
