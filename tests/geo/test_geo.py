@@ -574,7 +574,7 @@ def test_a_long_document_is_resolved_in_runs_of_names(nlp, gazetteer, monkeypatc
     ("U.S. missiles destroyed the house of the man believed to be the top rebel commander in Somalia.", "destroyed",
      "Somalia"),
 ])
-def test_event_place_named_by_a_place_noun_or_a_possessive_phrase(nlp, gazetteer, text, verb, where):
+def test_where_the_event_happened_by_construction(nlp, gazetteer, text, verb, where):
     doc = nlp(text)
     trigger = next(t.i for t in doc if t.text == verb)
     place = locate_event(doc, trigger, find_places(doc, focus_country=None, gazetteer=gazetteer), focus_country=None,
