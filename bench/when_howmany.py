@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import math
 import random
 import time
 from collections import defaultdict
@@ -45,6 +44,7 @@ from newsevents.clean import clean
 from newsevents.dates import date_event, find_dates, is_statement_date
 from newsevents.errors import InputError
 from newsevents.geo import Gazetteer, find_places, locate_event
+from newsevents.geo.gazetteer import km_between
 from newsevents.geo.resolve import NameSpan, candidates
 from newsevents.quantities import find_counts
 from newsevents.records import Place, RawDocument
@@ -111,7 +111,9 @@ def predict(doc, published: dt.date, sentences: int, plain_rule: bool = False) -
     return killed, injured, leading[0].date if leading else published
 
 
-def predict_place(doc, sentences: int, actor_coder: ActorCoder, gazetteer: Gazetteer) -> tuple[Place | None, Place | None]:
+def predict_place(
+    doc, sentences: int, actor_coder: ActorCoder, gazetteer: Gazetteer
+) -> tuple[Place | None, Place | None]:
     """(our incident place, the baseline: the most populous place named in the article)."""
     focus = actor_coder.focus_country(doc)
     places = find_places(doc, focus_country=focus, gazetteer=gazetteer)
@@ -140,12 +142,8 @@ def body(row: dict, tally: dict[str, int], raw: bool) -> str:
 
 
 def near(place: Place | None, point: tuple[float, float], km: float = 25.0) -> bool:
-    """Is ``place``'s point within ``km`` of ``point`` (great-circle)?"""
-    if place is None or place.lat is None or place.lon is None:
-        return False
-    p1, p2 = math.radians(place.lat), math.radians(point[0])
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(point[1] - place.lon) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a))) <= km
+    """Is ``place``'s point within ``km`` of ``point``?"""
+    return place is not None and place.lat is not None and km_between(place.lat, place.lon, *point) <= km
 
 
 def main() -> None:

@@ -36,7 +36,7 @@ import functools
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..nlp import entities_in, paragraph_bounds
+from ..nlp import entities_in, paragraph_bounds, text_of
 from ..records import Place
 from .gazetteer import DATA, Gazetteer, normalize, stop_names
 from .resolve import (
@@ -171,7 +171,7 @@ def _unresolved(
     paragraph's places, in the sentence's country, when the gazetteer knows them; the others get no point."""
     countries = Counter(m.place.country for m, _ in resolved if m.place.country)
     focus = countries.most_common(1)[0][0] if countries else None
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     context = [NameSpan(m.start, m.end, text[m.start : m.end]) for m in mentions if not _is_demonym(m, gazetteer)]
     taken = [(m.start, m.end) for m in mentions]  # demonyms too ("U.S. soldiers"), which are no place here
     names = [(ent, False) for ent in entities_in(sentence) if ent.label_ in PLACE_LABELS and not uncased(ent)]

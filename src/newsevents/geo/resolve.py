@@ -136,7 +136,8 @@ def mention_spans(doc: Doc, *, gazetteer: Gazetteer) -> list[NameSpan]:
             continue
         if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELS and _placelike(ent)):
             found.extend(_split(ent, gazetteer))
-    dateline = [span for span in _dateline_spans(doc) if not any(s.start < span.end and span.start < s.end for s in found)]
+    dateline = [span for span in _dateline_spans(doc)
+                if not any(s.start < span.end and span.start < s.end for s in found)]
     return dateline + found if dateline else found
 
 
