@@ -196,7 +196,8 @@ def test_a_leaders_bare_surname_sets_the_focus_only_beside_the_leaders_country(n
 
 def test_a_given_name_is_not_a_leaders_surname(nlp, coder):
     doc = nlp("Lt. John Jenkins said the pharmacist was unhurt.")
-    assert [m.actor.country for m in coder.mentions(doc, focus_country=None) if m.actor.name == "John Jenkins"] == [None]
+    jenkins = [m.actor.country for m in coder.mentions(doc, focus_country=None) if m.actor.name == "John Jenkins"]
+    assert jenkins == [None]
     assert coder.focus_country(doc) is None
 
 

@@ -175,8 +175,8 @@ def test_a_minor_place_abroad_nothing_else_points_to_is_no_mention(nlp, gazettee
                                  "on Wednesday night, Syracuse police said.", gazetteer)
     assert {m.place.country for m in places} == {"USA"}
     # one other place suffices when it lies in the story's focus country; the locator then places the name there
-    doc, places = places_of(nlp, "YOUNGSTOWN — A person was wounded in the hip by a gunshot on Monday at an East Side "
-                                 "home in the 100 block of Lilburne Avenue.", gazetteer, focus="USA")
+    text = "YOUNGSTOWN — A person was wounded in the hip by a gunshot on Monday at an East Side home on Lilburne Avenue."
+    doc, places = places_of(nlp, text, gazetteer, focus="USA")
     assert [m.place.name for m in places] == ["Youngstown"]
     where = locate_event(doc, trigger(doc, "wounded"), places, focus_country="USA", gazetteer=gazetteer)
     assert (where.name, where.country, where.lat) == ("East Side", "USA", places[0].place.lat)
@@ -220,8 +220,9 @@ def test_a_named_part_of_a_town_lies_in_that_town(nlp, gazetteer):
 
 
 def test_a_place_named_by_a_place_noun_is_read_beside_the_paragraphs_places(nlp, gazetteer):
-    doc, places = places_of(nlp, "Police in Burnham and Cook County are searching for a gunman. A teenage girl was shot "
-                                 "on Wednesday in the Woodlawn neighborhood.", gazetteer, focus="USA")
+    text = ("Police in Burnham and Cook County are searching for a gunman. A teenage girl was shot on Wednesday in the "
+            "Woodlawn neighborhood.")
+    doc, places = places_of(nlp, text, gazetteer, focus="USA")
     where = locate_event(doc, trigger(doc, "shot"), places, focus_country="USA", gazetteer=gazetteer)
     assert (where.name, where.admin1) == ("Woodlawn", "Illinois")  # not Woodlawn, Maryland
 
@@ -239,7 +240,22 @@ def test_fallback_to_paragraph_then_focus(nlp, gazetteer):
     assert locate_event(doc2, trigger(doc2, "collapsed"), places2, focus_country="PAK",
                         gazetteer=gazetteer).name == "Peshawar"
     promised = trigger(doc, "promised")
-    assert locate_event(doc, promised, places, focus_country=None, gazetteer=gazetteer) is None
+    assert locate_event(doc, promised, [], focus_country=None, gazetteer=gazetteer) is None
+
+
+def test_the_fallback_country_is_where_the_storys_places_lie(nlp, gazetteer):
+    text = ("A teacher at Lyon Elementary School was arrested on Friday in Covington, Louisiana.\n\n"
+            "Deputies said a handgun was seized.")
+    doc, places = places_of(nlp, text, gazetteer, focus="FRA")  # the actors' focus, misled by "Lyon"
+    assert {m.place.country for m in places} == {"USA"}
+    seized = locate_event(doc, trigger(doc, "seized"), places, focus_country="FRA", gazetteer=gazetteer)
+    assert (seized.country, seized.precision) == ("USA", "country")
+    # with no focus, the places' country too; a focus among the places stands
+    assert locate_event(doc, trigger(doc, "seized"), places, focus_country=None, gazetteer=gazetteer).country == "USA"
+    text = "Flooding swept through Peshawar and Kabul on Monday.\n\nRescue workers said two bridges collapsed."
+    doc, places = places_of(nlp, text, gazetteer)
+    collapsed = locate_event(doc, trigger(doc, "collapsed"), places, focus_country="AFG", gazetteer=gazetteer)
+    assert collapsed.country == "AFG"
 
 
 def test_bad_trigger_index_falls_back_to_focus(nlp, gazetteer):
@@ -425,8 +441,8 @@ def test_place_inside_a_name_only_for_place_entities(nlp, gazetteer):
     assert all(m.place.name != "Vladimir" for m in places)  # a person's first name is no town
 
 
-@pytest.mark.parametrize("name", ["Germany Township", "Lebanon Township", "Poland Twp.", "Peru Township", "Mexico County",
-                                  "Jordan Parish"])
+@pytest.mark.parametrize("name", ["Germany Township", "Lebanon Township", "Poland Twp.", "Peru Township",
+                                  "Mexico County", "Jordan Parish"])
 def test_a_local_unit_named_after_a_country_is_not_that_country(gazetteer, name):
     place = resolve_name(name, gazetteer=gazetteer)
     assert place is None or place.precision != "country"

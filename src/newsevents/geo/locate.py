@@ -13,7 +13,8 @@ Tiers, first hit wins:
    who the subject is ("Novak, a sergeant with a battalion in Gdansk, was wounded"); then a
    town or region whose agency acts ("Columbus police found a man shot");
 3. the nearest place mention elsewhere in the paragraph (blank-line separated);
-4. the story's focus country, at country precision.
+4. the story's focus country, at country precision (the country most of the story's places lie in
+   when none lies in the focus country the actors give).
 
 Demonyms ("Russian troops") describe actors, not where things happen, and are skipped.
 A place entity of the sentence that the gazetteer does not know (a village, a
@@ -78,7 +79,16 @@ def locate_event(
     """The :class:`Place` where the event triggered by token ``trigger_i`` happened, or None."""
     gazetteer = gazetteer or Gazetteer.default()
     mention = locate_mention(doc, trigger_i, places, gazetteer=gazetteer)
-    return mention.place if mention is not None else _focus(focus_country, gazetteer)
+    return mention.place if mention is not None else _focus(_story_country(places, focus_country), gazetteer)
+
+
+def _story_country(places: list[PlaceMention], focus_country: str | None) -> str | None:
+    """The focus country, unless the story names places and none of them lies there: then the country most of
+    them lie in ("Lyon Elementary School" made a Louisiana story's focus France)."""
+    countries = Counter(m.place.country for m in places if m.place.country)
+    if not countries or focus_country in countries:
+        return focus_country
+    return countries.most_common(1)[0][0]
 
 
 def locate_mention(
