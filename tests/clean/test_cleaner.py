@@ -222,6 +222,15 @@ def test_datelines():
     assert find_dateline("INDIANAPOLIS, Ind.\u2014A man was shot.").place == "INDIANAPOLIS, Ind."
 
 
+def test_a_dateline_after_a_glued_headline_is_found_on_request_when_it_names_its_agency():
+    body = "Man held after dorm threat EL PASO, Texas (KTSM) - A 23-year-old man was arrested on Friday."
+    assert find_dateline(body) is None  # not an opening dateline
+    assert find_dateline(body, inline=True) == ("EL PASO, Texas", "KTSM", 27, 51)
+    assert find_dateline("Man held after dorm threat. HOUSTON - A man was arrested.", inline=True) is None
+    late = "A man was arrested. " * 25 + "HOUSTON (AP) - Another man was held."
+    assert find_dateline(late, inline=True) is None  # only near the start
+
+
 def input_words_without_title_repeats(text: str, title_line: str | None) -> list[str]:
     key = fold(title_line) if title_line else None
     kept, seen_title = [], False

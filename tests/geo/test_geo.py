@@ -162,6 +162,7 @@ def test_city_inside_phrase_wins(nlp, gazetteer):
     ("OAKLAND — Two men were wounded in a shooting on Sunday, police said.", ["Oakland"]),
     ("JERSEY CITY, N.J. (AP) — Four people were shot early Saturday in Jersey City.",
      ["Jersey City", "New Jersey", "Jersey City"]),
+    ("Man held after threat in dorm MILWAUKEE (WITI) — A man was arrested late Friday.", ["Milwaukee"]),
 ])
 def test_the_dateline_names_a_place_whatever_label_the_model_gives_it(nlp, gazetteer, text, names):
     doc, places = places_of(nlp, text, gazetteer)

@@ -148,9 +148,10 @@ def uncased(ent: Span) -> bool:
 
 
 def _dateline_spans(doc: Doc) -> list[NameSpan]:
-    """The place of an opening capitalised dateline ("OAKLAND —", "FLINT, MI —"), which the small model often
-    leaves unlabelled or calls an organisation: each of its comma parts."""
-    dateline = find_dateline(text_of(doc))
+    """The place of a capitalised dateline ("OAKLAND —", "FLINT, MI —", or after a glued headline "... in her dorm
+    MILWAUKEE (WITI) —"), which the small model often leaves unlabelled or calls an organisation: each of its comma
+    parts."""
+    dateline = find_dateline(text_of(doc), inline=True)
     if dateline is None or not dateline.place.partition(",")[0].isupper():
         return []
     return _comma_parts(dateline.place, dateline.start)
