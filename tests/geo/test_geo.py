@@ -181,6 +181,10 @@ def test_a_minor_place_abroad_nothing_else_points_to_is_no_mention(nlp, gazettee
     assert [m.place.name for m in places] == ["Youngstown"]
     where = locate_event(doc, trigger(doc, "wounded"), places, focus_country="USA", gazetteer=gazetteer)
     assert (where.name, where.country, where.lat) == ("East Side", "USA", places[0].place.lat)
+    # a place read inside an unknown name, in another state than all the story's other places, strays too
+    doc, places = places_of(nlp, "ORTING, WA - Police found a body along the Carbon River early Monday. Pierce County "
+                                 "deputies responded to a home in Orting.", gazetteer, focus="USA")
+    assert {m.place.admin1 for m in places} == {"Washington"}  # not Carbon County, Pennsylvania
     # a place abroad the story names its country for stays
     doc, places = places_of(nlp, "The film premiered in Cannes, France, before opening in New York and Los Angeles.",
                             gazetteer)
@@ -198,6 +202,9 @@ def test_a_street_names_no_place_and_takes_the_point_of_its_paragraph(nlp, gazet
     # a street is in a town, not in the place it is named after
     doc, places = places_of(nlp, "Protesters marched down Michigan Avenue in Chicago.", gazetteer)
     assert [m.place.name for m in places] == ["Chicago"]
+    doc, places = places_of(nlp, "BAKERSFIELD, Calif. - Officers responded to a shooting at Lake and Brown Streets.",
+                            gazetteer)
+    assert {m.place.admin1 for m in places} == {"California"}  # not Brown County, Wisconsin
     doc, places = places_of(nlp, "A man was shot in Fillmore on Saturday night. Deputies later found a second "
                                  "victim at a home on Grand Avenue.", gazetteer)
     assert [m.place.name for m in places] == ["Fillmore"]

@@ -585,14 +585,27 @@ def _stray(
     kind, country = gazetteer.kind(fid), gazetteer.country_code(fid)
     minor = (kind in (CITY, ADMIN2) and gazetteer.population(fid) < PROMINENT_CITY_POPULATION) or (
         kind == ADMIN1 and len(spans[i].text) <= 3)  # a subdivision code ("OC", "LR") other than the story's
-    if not minor or country == focus_country:
+    if not minor:
         return False
-    others = Counter(gazetteer.country_code(f) for j, f in enumerate(chosen)
-                     if f is not None and keys[j] != keys[i] and gazetteer.country_code(f))
+    others_fids = [f for j, f in enumerate(chosen) if f is not None and keys[j] != keys[i]]
+    # A reading through a place inside the name ("Carbon River" -> Carbon County, Pennsylvania) in a story whose
+    # other places share one state (Orting and Pierce County, Washington) is as stray, even at home.
+    states = Counter(_admin1(f, gazetteer) for f in others_fids if _admin1(f, gazetteer) >= 0)
+    if not gazetteer.lookup(keys[i]) and len(states) == 1 and sum(states.values()) >= 2 and (
+            _admin1(fid, gazetteer) not in states):
+        return True
+    if country == focus_country:
+        return False
+    others = Counter(gazetteer.country_code(f) for f in others_fids if gazetteer.country_code(f))
     if not others or others[country]:
         return False
     top, count = others.most_common(1)[0]
     return count >= 2 or others[focus_country] > 0  # the story's places, or its focus, lie elsewhere
+
+
+def _admin1(fid: int, gazetteer: Gazetteer) -> int:
+    """The first-level subdivision feature ``fid`` is or lies in; -1 for a country, region or continent."""
+    return fid if gazetteer.kind(fid) == ADMIN1 else gazetteer.admin1_of(fid)
 
 
 def _votes(fid: int | None, gazetteer: Gazetteer) -> Counter:
