@@ -102,6 +102,8 @@ def read_blocks(lines: list[str], synsets: dict[str, list[str]]):
             if not code or "*" not in body:
                 continue
             before, _, after = body[1:].partition("*")
+            if any(t.strip("{}()").startswith("&") and _slot(t, synsets) is None for t in body[1:].split()):
+                continue  # a synset the dictionary never defines: "(IN &DEMONSTRATION)" would become "in" anything
             pre = [s for s in (_slot(t, synsets) for t in before.split()) if s]
             post = [s for s in (_slot(t, synsets) for t in after.split()) if s]
             # the comment names the verb the pattern was written for ("# RUSH")

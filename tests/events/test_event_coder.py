@@ -118,6 +118,13 @@ def test_multiword_and_nominal_triggers(events, text, kind, mode):
         assert event.mode == mode
 
 
+def test_a_pattern_whose_word_class_the_dictionary_never_defines_is_not_kept_without_it(events):
+    # PETRARCH2's "WOUND * (IN &DEMONSTRATION) [145]" names a class CAMEO.2.0 does not define: kept as "wounded in",
+    # it made every "wounded in a shooting" a riot
+    coded = events("Two men were wounded in a shooting near Lake Merritt on Sunday, police said.")
+    assert [e.type for e in coded] == ["ASSAULT"] and coded[0].cameo != "145"
+
+
 def test_acled_by_context(events):
     riot = only(events("Police shot dead three rioters in Karachi."), "ASSAULT")
     assert riot.acled.event_type == "Riots"
