@@ -171,6 +171,12 @@ def test_date_after_a_relative_clause_is_that_clause_s_own(nlp) -> None:
     assert (event.resolution.date, event.inherited) == (dt.date(2022, 1, 5), False)
 
 
+def test_a_nominal_events_relative_clause_dates_it(nlp) -> None:
+    event = _event_date(nlp, "Police are investigating a shooting that put two teens in the hospital Wednesday night.",
+                        "shooting")
+    assert (event.resolution.date, event.inherited) == (dt.date(2022, 1, 5), False)
+
+
 def test_event_date_not_taken_from_an_arrest(nlp) -> None:
     event = _event_date(nlp, "A man was arrested Monday in the killing of a cab driver.", "killing")
     assert event.inherited

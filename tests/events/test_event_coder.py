@@ -110,6 +110,8 @@ def test_background_year_and_previously(events):
         ("The Sri Lankan president imposed a state of emergency on Sunday.", "COERCE", "martial-law"),
         ("Rebels wrested control of the port from government troops.", "COERCE", "seize"),
         ("An Israeli airstrike hit a house in Gaza.", "ASSAULT", "aerial"),
+        ("A shooting on the city's north side left two men wounded on Sunday.", "ASSAULT", "firearms"),
+        ("Two men were hurt in a stabbing outside a bar.", "ASSAULT", "primitive"),
     ],
 )
 def test_multiword_and_nominal_triggers(events, text, kind, mode):

@@ -116,6 +116,8 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("A cashier with a gunshot wound walked into the clinic.", [("injured", 1)]),
         ("A teenager was in critical condition on Sunday.", [("injured", 1)]),
         ("Medics rushed the cashier to a nearby hospital.", [("injured", 1)]),
+        ("Police are investigating a shooting that put two teens in the hospital.", [("injured", 2)]),
+        ("The beating landed him in the hospital for a week.", [("injured", 1)]),
         ("A 16-year-old was wounded.", [("injured", 1)]),
         ("Two 15-year-old girls were shot near the park.", [("injured", 2)]),
         ("Both had been shot in the legs.", [("injured", 2)]),

@@ -110,6 +110,8 @@ def _sentence_dates(
         distance = abs(span.root.i - trigger.i)
         if anchor.i in clause:
             own.append((clause.index(anchor.i), distance, resolution))
+        elif anchor.dep_ in ("relcl", "acl") and anchor.head.i == trigger.i and trigger.pos_ not in _VERBAL:
+            own.append((0, distance, resolution))  # "a shooting that put two teens in the hospital Monday night"
         elif anchor.i in governors or anchor.pos_ not in _VERBAL:
             in_sentence.append((distance, resolution))
     best_own = min(own, key=lambda x: (x[0], x[1]))[2] if own else None

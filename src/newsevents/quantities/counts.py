@@ -882,9 +882,10 @@ def _fatal_state(noun: Token) -> bool:
 
 
 def _carried_to_care(verb: Token) -> _Victims | None:
-    """"was taken to a hospital", "rushed him to Memorial Hospital", "sent one man to the hospital"."""
+    """"was taken to a hospital", "rushed him to Memorial Hospital", "sent one man to the hospital", "put two teens in
+    the hospital"."""
     destinations = [
-        pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
+        pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "into")
         for pobj in prep.children if pobj.dep_ == "pobj"
     ]
     places = _word_list("care_places.txt")
