@@ -201,6 +201,16 @@ def test_a_given_name_is_not_a_leaders_surname(nlp, coder):
     assert coder.focus_country(doc) is None
 
 
+def test_a_country_naming_a_street_or_a_county_is_no_country(nlp, coder):
+    doc = nlp("Officers found shell casings outside an apartment on Cyprus Street, deputies in Washington County said.")
+    assert coder.focus_country(doc) is None
+    assert all(m.actor.country is None for m in coder.mentions(doc, focus_country=None))
+    # an institution named after a city is in that city's country
+    actor = span_actor(nlp, coder, "Doctors at Baghdad University Medical School treated the wounded.",
+                       "Baghdad University Medical School")
+    assert actor.country == "IRQ"
+
+
 def test_focus_country_none_without_places(nlp, coder):
     assert coder.focus_country(nlp("The committee met again on Tuesday to discuss the budget.")) is None
 

@@ -211,6 +211,8 @@ class ActorCoder:
         entry = m.best
         if entry.kind == "demonym" and self._former_polity(doc, m):
             return None
+        if entry.kind in ("country", "capital", "city", "place") and self._in_local_name(doc, m):
+            return None
         if entry.kind != "surname":
             return entry
         titled = self._titled(doc, m)
@@ -233,6 +235,12 @@ class ActorCoder:
         return any(
             x.best.kind == "agent" and (x.best.sector == "GOV" or x.end == m.start and x.best.sector in TITLE_SECTORS)
             for x in self._overlapping(doc, m.start - 1, m.end + 1) if x.end == m.start or x.start == m.end)
+
+    def _in_local_name(self, doc: Doc, m: _Match) -> bool:
+        """Is the place name of match ``m`` the start of a street's or local unit's name ("Cyprus Street",
+        "Washington County")?"""
+        after = doc[m.end] if m.end < len(doc) else None
+        return after is not None and after.is_title and normalize(after.text).rstrip(".") in self.lexicon.name_heads
 
     def _former_polity(self, doc: Doc, m: _Match) -> bool:
         """"a former Soviet republic", "the ex-Yugoslav republics": another country than the adjective's."""

@@ -70,6 +70,7 @@ class Lexicon:
     country_nouns: frozenset[str] = frozenset()  # with definite_determiners: "the country" is the story's country
     definite_determiners: frozenset[str] = frozenset()
     international_words: frozenset[str] = frozenset()  # an unknown organisation named with these is international
+    name_heads: frozenset[str] = frozenset()  # "Cyprus Street", "Lebanon Township": a place name inside a local name
 
     def entries(self, key: str) -> tuple[Entry, ...]:
         """The readings of ``key`` (``"the kremlin"``), best kind first; ``()`` when unknown."""
@@ -115,4 +116,5 @@ def load_lexicon() -> Lexicon:
     cues = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
     return Lexicon(rows, frozenset(prefixes), countries, frozenset(cues["ethnic_markers"]),
                    frozenset(cues["past_markers"]), frozenset(cues["polity_nouns"]), frozenset(cues["country_nouns"]),
-                   frozenset(cues["definite_determiners"]), frozenset(cues["international_words"]))
+                   frozenset(cues["definite_determiners"]), frozenset(cues["international_words"]),
+                   frozenset(cues["name_heads"]))
