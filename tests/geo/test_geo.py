@@ -227,6 +227,13 @@ def test_a_named_part_of_a_town_lies_in_that_town(nlp, gazetteer):
     assert places[0].place.name == "Cincinnati" and places[0].place.admin1 == "Ohio"
 
 
+def test_who_the_subject_is_yields_to_the_paragraphs_place(nlp, gazetteer):
+    text = ("Gunmen attacked a bus station in Mexicali on Friday. Maria Lopez, a nurse who works at a clinic in Tijuana, "
+            "was shot.")
+    doc, places = places_of(nlp, text, gazetteer)
+    assert locate_event(doc, trigger(doc, "shot"), places, focus_country=None, gazetteer=gazetteer).name == "Mexicali"
+
+
 def test_a_place_named_by_a_place_noun_is_read_beside_the_paragraphs_places(nlp, gazetteer):
     text = ("Police in Burnham and Cook County are searching for a gunman. A teenage girl was shot on Wednesday in the "
             "Woodlawn neighborhood.")

@@ -9,10 +9,12 @@ Tiers, first hit wins:
    Zahab near Mosul" -> Tal Zahab), then nearest to the trigger;
 2. another place in the trigger's sentence that is not an origin ("from Abidjan")
    nor the subject of the trigger ("Russia sent ..."); then the landmark of a bearing
-   ("north of Kirkuk"); then a place inside an apposition to the subject, which says
-   who the subject is ("Novak, a sergeant with a battalion in Gdansk, was wounded"); then a
-   town or region whose agency acts ("Columbus police found a man shot");
-3. the nearest place mention elsewhere in the paragraph (blank-line separated);
+   ("north of Kirkuk"); then a town or region whose agency acts ("Columbus police found a
+   man shot");
+3. the nearest place mention elsewhere in the paragraph (blank-line separated); then a
+   place inside an apposition or relative clause of the subject, which says who the
+   subject is ("Novak, a sergeant with a battalion in Gdansk, was wounded", "Franklin,
+   who lists a Wade Street address, was arrested");
 4. the story's focus country, at country precision (the country most of the story's places lie in
    when none lies in the focus country the actors give).
 
@@ -165,11 +167,12 @@ def locate_mention(
             phrase = abs(_outermost_prep(prep).i - trigger.i) if prep is not None else distance
             other.append((not _in_subtree(root, trigger, clause), phrase, rank, distance, mention))
     nearby = [m for m in elsewhere if paragraph[0] <= m.start < paragraph[1]]
-    for tier in (attached, other, landmarks, describing, agencies):
+    in_paragraph = [(abs(m.start - trigger.idx), m) for m in nearby]
+    for tier in (attached, other, landmarks, agencies, in_paragraph, describing):
         if tier:
             chosen = min(tier, key=lambda item: item[:-1])[-1]
             return _placed(chosen, in_sentence, nearby) if chosen.place.lat is None else chosen
-    return min(nearby, key=lambda m: abs(m.start - trigger.idx)) if nearby else None
+    return None
 
 
 def _unresolved(
@@ -327,14 +330,14 @@ def _in_clause(head: Token, trigger: Token, clause: Token) -> bool:
 
 
 def _in_subject_apposition(token: Token, trigger: Token, clause: Token) -> bool:
-    """Is ``token`` inside an apposition to the subject of the trigger's clause, which says who the subject is
-    ("Kupczyk, an officer with the brigade in the Baltic Sea port, was shot", "The four, employees of a firm of
-    North Carolina, were killed")?"""
+    """Is ``token`` inside an apposition or a relative clause of the subject of the trigger's clause, which says who
+    the subject is ("Kupczyk, an officer with the brigade in the Baltic Sea port, was shot", "The four, employees of
+    a firm of North Carolina, were killed", "Franklin, who lists a Wade Street address, was taken into custody")?"""
     path = [token, *token.ancestors]
     for i, ancestor in enumerate(path[1:], start=1):
         if ancestor in (trigger, clause):
             subject = path[i - 1]
-            return subject.dep_ in SUBJECT_DEPS and any(t.dep_ == "appos" for t in path[1 : i - 1])
+            return subject.dep_ in SUBJECT_DEPS and any(t.dep_ in ("appos", "relcl") for t in path[1 : i - 1])
     return False
 
 
