@@ -170,6 +170,13 @@ def test_the_dateline_names_a_place_whatever_label_the_model_gives_it(nlp, gazet
     assert places[0].place.country == "USA"
 
 
+def test_mentions_stay_in_text_order_around_a_dateline_after_a_headline(nlp, gazetteer):
+    # the locator bisects the mentions by offset
+    text = "Chicago man held after threat in Detroit dorm MILWAUKEE (WITI) — A man was arrested Friday in Wauwatosa."
+    doc, places = places_of(nlp, text, gazetteer)
+    assert [m.place.name for m in places] == ["Chicago", "Detroit", "Milwaukee", "Wauwatosa"]
+
+
 def test_a_minor_place_abroad_nothing_else_points_to_is_no_mention(nlp, gazetteer):
     # "East Side" is also a suburb of Alice Springs; in a Syracuse story it is a part of the city
     doc, places = places_of(nlp, "SYRACUSE, N.Y. -- A 22-year-old man was shot in the leg on the city's East Side "

@@ -138,7 +138,7 @@ def mention_spans(doc: Doc, *, gazetteer: Gazetteer) -> list[NameSpan]:
             found.extend(_split(ent, gazetteer))
     dateline = [span for span in _dateline_spans(doc)
                 if not any(s.start < span.end and span.start < s.end for s in found)]
-    return dateline + found if dateline else found
+    return sorted(dateline + found, key=lambda span: span.start) if dateline else found
 
 
 def uncased(ent: Span) -> bool:
