@@ -91,10 +91,13 @@ def incident_head(doc, counts: list, limit: int) -> int | None:
     return min(heads, default=None)
 
 
-def predict(doc, published: dt.date, sentences: int, plain_rule: bool = False) -> tuple[int, int, dt.date]:
+def predict(
+    doc, counts: list, published: dt.date, sentences: int, plain_rule: bool = False
+) -> tuple[int, int, dt.date]:
+    """Killed, injured and incident date of an article from ``counts``, its :func:`find_counts`."""
     sents = leading_sentences(doc, sentences)
     limit = sents[-1].end if sents else 0
-    counts = [c for c in find_counts(doc) if c.head_i < limit and (plain_rule or not c.aggregate)]
+    counts = [c for c in counts if c.head_i < limit and (plain_rule or not c.aggregate)]
     killed = max((c.count.value for c in counts if c.kind == "killed"), default=0)
     injured = max((c.count.value for c in counts if c.kind == "injured"), default=0)
     head = incident_head(doc, counts, limit)
@@ -112,9 +115,10 @@ def predict(doc, published: dt.date, sentences: int, plain_rule: bool = False) -
 
 
 def predict_place(
-    doc, sentences: int, actor_coder: ActorCoder, gazetteer: Gazetteer
+    doc, counts: list, sentences: int, actor_coder: ActorCoder, gazetteer: Gazetteer
 ) -> tuple[Place | None, Place | None]:
-    """(our incident place, the baseline: the most populous place named in the article)."""
+    """(our incident place, the baseline: the most populous place named in the article); ``counts`` as for
+    :func:`predict`."""
     focus = actor_coder.focus_country(doc)
     places = find_places(doc, focus_country=focus, gazetteer=gazetteer)
     # the baseline: of every feature the names of the article may name, the most populous
@@ -122,7 +126,7 @@ def predict_place(
     populous = max(named, key=gazetteer.population, default=None)
     sents = leading_sentences(doc, sentences)
     limit = sents[-1].end if sents else 0
-    head = incident_head(doc, [c for c in find_counts(doc) if c.head_i < limit and not c.aggregate], limit)
+    head = incident_head(doc, [c for c in counts if c.head_i < limit and not c.aggregate], limit)
     cutoff = sents[-1].end_char if sents else 0
     first = next((m.place for m in places if m.start < cutoff), None)
     ours = locate_event(doc, head, places, focus_country=focus, gazetteer=gazetteer) if head is not None else first
@@ -163,7 +167,8 @@ def main() -> None:
     for row, doc in zip(rows, nlp.parse(body(r, tallies[r["set"]], args.raw) for r in rows)):
         published = dt.date.fromisoformat(row["published"][:10])
         gold_date = dt.date.fromisoformat(row["date"][:10])
-        killed, injured, when = predict(doc, published, args.sentences, args.plain_rule)
+        counts = find_counts(doc)
+        killed, injured, when = predict(doc, counts, published, args.sentences, args.plain_rule)
         tally = tallies[row["set"]]
         tally["n"] += 1
         tally["killed"] += killed == row["killed"]
@@ -173,7 +178,7 @@ def main() -> None:
         tally["date"] += when == gold_date
         tally["date_base"] += published == gold_date
         if row.get("point"):
-            ours, baseline = predict_place(doc, args.sentences, actor_coder, gazetteer)
+            ours, baseline = predict_place(doc, counts, args.sentences, actor_coder, gazetteer)
             place = places[row["set"]]
             place["n"] += 1
             place["within_25km"] += near(ours, row["point"])

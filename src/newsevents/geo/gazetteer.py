@@ -163,6 +163,10 @@ class Gazetteer:
     def admin1_of(self, fid: int) -> int:
         return self._admin1[fid]
 
+    def admin1_feature(self, fid: int) -> int:
+        """The first-level subdivision ``fid`` is or lies in; -1 for a country, region or continent."""
+        return fid if self._kinds[fid] == ADMIN1 else self._admin1[fid]
+
     def admin2_of(self, fid: int) -> int:
         return self._admin2[fid]
 
@@ -178,9 +182,7 @@ class Gazetteer:
     def place(self, fid: int, *, text: str) -> Place:
         """The :class:`Place` record of feature ``fid`` as mentioned by ``text``."""
         kind = self._kinds[fid]
-        admin1 = self._admin1[fid]
-        if kind == ADMIN1:
-            admin1 = fid
+        admin1 = self.admin1_feature(fid)
         country = self._countries[self._country_of[fid]] or None
         return Place(
             text=text,

@@ -184,8 +184,6 @@ def _unresolved(
     paragraph's places, in the sentence's country, when the gazetteer knows them; the others get no point."""
     countries = Counter(m.place.country for m, _ in resolved if m.place.country)
     focus = countries.most_common(1)[0][0] if countries else None
-    text = text_of(sentence.doc)
-    context = [NameSpan(m.start, m.end, text[m.start : m.end]) for m in mentions if not _is_demonym(m, gazetteer)]
     taken = [(m.start, m.end) for m in mentions]  # demonyms too ("U.S. soldiers"), which are no place here
     names = [(ent, False) for ent in entities_in(sentence) if ent.label_ in PLACE_LABELS and not uncased(ent)]
     for token in sentence:
@@ -198,17 +196,17 @@ def _unresolved(
         if any(a < name.end_char and name.start_char < b for a, b in taken) or normalize(name.text) in stop_names():
             continue
         taken.append((name.start_char, name.end_char))
-        place = (look_up and _resolve_beside(text, name, context, focus, gazetteer)) or Place(
+        place = (look_up and _resolve_beside(name, mentions, focus, gazetteer)) or Place(
             text=name.text, name=name.text, country=None, admin1=None, lat=None, lon=None, geonameid=None,
             precision="city")
         out.append((PlaceMention(name.start_char, name.end_char, place), name.root))
     return out
 
 
-def _resolve_beside(
-    text: str, name: Span, context: list[NameSpan], focus: str | None, gazetteer: Gazetteer
-) -> Place | None:
-    """``name`` resolved with the ``context`` names around it ("the Woodlawn neighborhood" beside Cook County)."""
+def _resolve_beside(name: Span, mentions: list[PlaceMention], focus: str | None, gazetteer: Gazetteer) -> Place | None:
+    """``name`` resolved with the place ``mentions`` around it ("the Woodlawn neighborhood" beside Cook County)."""
+    text = text_of(name.doc)
+    context = [NameSpan(m.start, m.end, text[m.start : m.end]) for m in mentions if not _is_demonym(m, gazetteer)]
     own = NameSpan(name.start_char, name.end_char, name.text)
     spans = sorted([*context, own], key=lambda span: span.start)
     places = resolve_spans(text, spans, focus_country=focus, gazetteer=gazetteer, place_unknown_names=False,

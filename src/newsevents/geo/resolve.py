@@ -521,7 +521,7 @@ def _link_keys(fid: int, gazetteer: Gazetteer) -> list[tuple[str, object]]:
     if kind not in (ADMIN1, ADMIN2, CITY):
         return []
     admin2 = fid if kind == ADMIN2 else gazetteer.admin2_of(fid)
-    admin1 = fid if kind == ADMIN1 else gazetteer.admin1_of(fid)
+    admin1 = gazetteer.admin1_feature(fid)
     keys: list[tuple[str, object]] = []
     if admin2 >= 0:
         keys.append(("admin2", admin2))
@@ -590,22 +590,17 @@ def _stray(
     others_fids = [f for j, f in enumerate(chosen) if f is not None and keys[j] != keys[i]]
     # A reading through a place inside the name ("Carbon River" -> Carbon County, Pennsylvania) in a story whose
     # other places share one state (Orting and Pierce County, Washington) is as stray, even at home.
-    states = Counter(_admin1(f, gazetteer) for f in others_fids if _admin1(f, gazetteer) >= 0)
+    states = Counter(state for state in map(gazetteer.admin1_feature, others_fids) if state >= 0)
     if not gazetteer.lookup(keys[i]) and len(states) == 1 and sum(states.values()) >= 2 and (
-            _admin1(fid, gazetteer) not in states):
+            gazetteer.admin1_feature(fid) not in states):
         return True
     if country == focus_country:
         return False
-    others = Counter(gazetteer.country_code(f) for f in others_fids if gazetteer.country_code(f))
+    others = Counter(code for code in map(gazetteer.country_code, others_fids) if code)
     if not others or others[country]:
         return False
-    top, count = others.most_common(1)[0]
-    return count >= 2 or others[focus_country] > 0  # the story's places, or its focus, lie elsewhere
-
-
-def _admin1(fid: int, gazetteer: Gazetteer) -> int:
-    """The first-level subdivision feature ``fid`` is or lies in; -1 for a country, region or continent."""
-    return fid if gazetteer.kind(fid) == ADMIN1 else gazetteer.admin1_of(fid)
+    # the story's other places, or its focus, lie elsewhere
+    return others.most_common(1)[0][1] >= 2 or others[focus_country] > 0
 
 
 def _votes(fid: int | None, gazetteer: Gazetteer) -> Counter:
