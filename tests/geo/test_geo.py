@@ -249,14 +249,21 @@ def test_a_place_named_by_a_place_noun_is_read_beside_the_paragraphs_places(nlp,
     assert (where.name, where.admin1) == ("Woodlawn", "Illinois")  # not Woodlawn, Maryland
 
 
-def test_fallback_to_paragraph_then_focus(nlp, gazetteer):
+def test_fallback_to_paragraph_then_region_then_country(nlp, gazetteer):
     text = ("Flooding swept through Peshawar on Monday.\n\n"
             "Rescue workers said two bridges collapsed. Residents were evacuated overnight.\n\n"
             "Officials promised aid.")
     doc, places = places_of(nlp, text, gazetteer)
     assert [m.place.name for m in places] == ["Peshawar"]
     collapsed = trigger(doc, "collapsed")
-    assert locate_event(doc, collapsed, places, focus_country="PAK", gazetteer=gazetteer).precision == "country"
+    region = locate_event(doc, collapsed, places, focus_country="PAK", gazetteer=gazetteer)
+    assert (region.name, region.country, region.precision) == ("Khyber Pakhtunkhwa", "PAK", "admin1")
+    # places in two provinces, or a story naming its country as often as its towns: the country
+    for story in ("Flooding swept through Peshawar on Monday and hit Karachi and Lahore a day later.",
+                  "Flooding swept through Pakistan on Monday, from Peshawar to the north of Pakistan."):
+        doc3, places3 = places_of(nlp, story + text[text.index("\n\n"):], gazetteer)
+        country = locate_event(doc3, trigger(doc3, "collapsed"), places3, focus_country="PAK", gazetteer=gazetteer)
+        assert (country.country, country.precision) == ("PAK", "country"), story
     text2 = text.replace("\n\nRescue", " Rescue")
     doc2, places2 = places_of(nlp, text2, gazetteer)
     assert locate_event(doc2, trigger(doc2, "collapsed"), places2, focus_country="PAK",
@@ -271,13 +278,22 @@ def test_the_fallback_country_is_where_the_storys_places_lie(nlp, gazetteer):
     doc, places = places_of(nlp, text, gazetteer, focus="FRA")  # the actors' focus, misled by "Lyon"
     assert {m.place.country for m in places} == {"USA"}
     seized = locate_event(doc, trigger(doc, "seized"), places, focus_country="FRA", gazetteer=gazetteer)
-    assert (seized.country, seized.precision) == ("USA", "country")
+    assert (seized.country, seized.admin1, seized.precision) == ("USA", "Louisiana", "admin1")
     # with no focus, the places' country too; a focus among the places stands
     assert locate_event(doc, trigger(doc, "seized"), places, focus_country=None, gazetteer=gazetteer).country == "USA"
     text = "Flooding swept through Peshawar and Kabul on Monday.\n\nRescue workers said two bridges collapsed."
     doc, places = places_of(nlp, text, gazetteer)
     collapsed = locate_event(doc, trigger(doc, "collapsed"), places, focus_country="AFG", gazetteer=gazetteer)
     assert collapsed.country == "AFG"
+
+
+def test_a_local_storys_events_fall_back_to_its_state(nlp, gazetteer):
+    text = ("DAYTON, Ohio — Police in Springfield arrested two men on Tuesday.\n\n"
+            "A 19-year-old man was shot twice and taken to a hospital, police said.")
+    doc, places = places_of(nlp, text, gazetteer, focus="USA")
+    shot = locate_event(doc, trigger(doc, "shot"), places, focus_country="USA", gazetteer=gazetteer)
+    assert (shot.name, shot.country, shot.precision) == ("Ohio", "USA", "admin1")
+    assert near(shot, 40.2, -82.7, 1.0)
 
 
 def test_bad_trigger_index_falls_back_to_focus(nlp, gazetteer):

@@ -167,6 +167,11 @@ class Gazetteer:
         """The first-level subdivision ``fid`` is or lies in; -1 for a country, region or continent."""
         return fid if self._kinds[fid] == ADMIN1 else self._admin1[fid]
 
+    def admin1_named(self, country: str, name: str) -> int | None:
+        """The first-level subdivision of ``country`` (ISO alpha-3) called ``name``, or None."""
+        return next((fid for fid in self.candidates(name) if self._kinds[fid] == ADMIN1
+                     and self._names[fid] == name and self.country_code(fid) == country), None)
+
     def admin2_of(self, fid: int) -> int:
         return self._admin2[fid]
 

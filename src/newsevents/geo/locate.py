@@ -15,8 +15,10 @@ Tiers, first hit wins:
    place inside an apposition or relative clause of the subject, which says who the
    subject is ("Novak, a sergeant with a battalion in Gdansk, was wounded", "Franklin,
    who lists a Wade Street address, was arrested");
-4. the story's focus country, at country precision (the country most of the story's places lie in
-   when none lies in the focus country the actors give).
+4. the story's region: the first-level subdivision (state, province) where more than half of the story's
+   places in its country lie, at admin1 precision ("a man was shot" in a story of Dayton and Springfield ->
+   Ohio); else the story's country, at country precision (the focus country the actors give, or the country
+   most of the story's places lie in when none lies there).
 
 Demonyms ("Russian troops") describe actors, not where things happen, and are skipped.
 A place entity of the sentence that the gazetteer does not know (a village, a
@@ -81,7 +83,10 @@ def locate_event(
     """The :class:`Place` where the event triggered by token ``trigger_i`` happened, or None."""
     gazetteer = gazetteer or Gazetteer.default()
     mention = locate_mention(doc, trigger_i, places, gazetteer=gazetteer)
-    return mention.place if mention is not None else _focus(_story_country(places, focus_country), gazetteer)
+    if mention is not None:
+        return mention.place
+    country = _story_country(places, focus_country)
+    return _story_region(places, country, gazetteer) or _focus(country, gazetteer)
 
 
 def _story_country(places: list[PlaceMention], focus_country: str | None) -> str | None:
@@ -91,6 +96,18 @@ def _story_country(places: list[PlaceMention], focus_country: str | None) -> str
     if not countries or focus_country in countries:
         return focus_country
     return countries.most_common(1)[0][0]
+
+
+def _story_region(places: list[PlaceMention], country: str | None, gazetteer: Gazetteer) -> Place | None:
+    """The first-level subdivision of ``country`` that more than half of the story's places in that country lie
+    in, at admin1 precision; None when they disagree. A mention of the subdivision counts for it; one of the
+    country itself for no subdivision (a national story: "Kazakhstan" five times, "Almaty" thrice)."""
+    regions = Counter(m.place.admin1 if m.place.precision != "country" else None for m in places
+                      if m.place.country == country and not _is_demonym(m, gazetteer)
+                      and (m.place.admin1 or m.place.precision == "country"))
+    region, votes = max(((r, n) for r, n in regions.items() if r), key=lambda item: item[1], default=(None, 0))
+    fid = gazetteer.admin1_named(country, region) if country and 2 * votes > regions.total() else None
+    return None if fid is None else gazetteer.place(fid, text=region)
 
 
 def locate_mention(
