@@ -106,6 +106,14 @@ def test_a_retold_event_keeps_the_figures_of_every_telling():
     assert len(attack.mentions) == 2 and attack.injuries == 2
 
 
+def test_an_investigated_shooting_keeps_its_dead():
+    text = "Police are investigating a shooting that left one man dead on Sunday in Dayton, Ohio."
+    extraction = newsevents.extract(text, published="2024-03-04")
+    (shooting,) = [e for e in extraction.events if e.type == "ASSAULT"]
+    assert shooting.fatalities == 1 and shooting.casualty_text["fatalities"] == "one"
+    assert shooting.date == dt.date(2024, 3, 3) and shooting.location.name == "Dayton"
+
+
 def test_event_ids_are_stable_and_unique(example, example_path):
     again = newsevents.extract(example_path, published="2022-01-06")
     ids = [e.id for e in example.events]

@@ -393,6 +393,22 @@ def test_members_of_an_organisation_act_for_it(events):
     assert event.source.sector == "IGO"
 
 
+def test_an_investigated_or_condemned_act_happened_and_is_an_event_of_its_own(events):
+    found = events("Police are investigating a shooting that left one man dead.")
+    assert only(found, "ACCUSE").mode == "investigate"
+    shooting = only(found, "ASSAULT")
+    assert shooting.trigger == "shooting" and shooting.source is None  # not the police
+    bombing = only(events("The minister condemned the bombing of a market in Kabul."), "ASSAULT")
+    assert bombing.source.country == "AFG" and bombing.source.sector != "GOV"
+    # a bare definite act was told elsewhere: one event, not a second
+    assert [e.type for e in events("France condemned the attack.")] == ["ACCUSE"]
+
+
+def test_an_accused_or_threatened_act_stays_the_topic(events):
+    assert [e.type for e in events("Police accused the gang of the shooting.")] == ["ACCUSE"]
+    assert [e.type for e in events("The rebels threatened an attack on the city.")] == ["THREATEN"]
+
+
 def test_pronoun_takes_the_resolved_antecedent(events):
     event = only(events("King Mohammed of Morocco said he would host talks between Israel and Egypt."), "AGREE")
     assert event.source.country == "MAR"

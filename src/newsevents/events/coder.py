@@ -170,10 +170,12 @@ class EventCoder:
         head = token.head
         while head.pos_ == "ADP" and head.head.i != head.i:
             head = head.head
-        if head.i in verbs and head.i != token.i:
+        presupposed = (token.dep_ == "dobj" and head.lemma_.lower() in self.lexicon.cues["presupposing_verbs"]
+                       and not _refers_back(token, self.lexicon.cues["definite_determiners"]))
+        if head.i in verbs and head.i != token.i and not presupposed:
             return None  # the governing verb's pattern already codes it ("imposed a curfew")
         folding = self.lexicon.cues["folding_types"] | self.lexicon.cues["topic_types"]
-        for verb in ctx.governors(head, limit=3):
+        for verb in ctx.governors(head, limit=3) if not presupposed else ():
             plover = self.lexicon.plover(verbs[verb.i].cameo) if verb.i in verbs else None
             if plover and plover.type in folding:
                 return None  # the topic of a request or accusation ("called on X to lift the embargo")
@@ -820,6 +822,14 @@ def _governing_verb(token: Token) -> Token | None:
             return None
         head = head.head
     return None
+
+
+def _refers_back(nominal: Token, definite_determiners: set[str]) -> bool:
+    """Is ``nominal`` a definite act with nothing of its own, no clause, place, victim or count ("condemned the
+    attack", "investigating Sunday's school shooting"): one told elsewhere in the article?"""
+    children = list(nominal.children)
+    return (any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in definite_determiners for c in children)
+            and all(c.dep_ in ("det", "poss", "amod", "compound") for c in children))
 
 
 def _clause_of(token: Token, nominal: bool) -> int:
