@@ -555,6 +555,19 @@ def test_a_called_off_attack_is_negated(events):
     assert attack.context.negated
 
 
+@pytest.mark.parametrize(("text", "negated"), [
+    ("No one else was hurt.", True),
+    ("No one was hurt in the blast.", False),  # the blast happened
+    ("Police arrested nobody.", True),
+    ("None of the protesters were arrested.", True),
+    ("No fewer than 20 people were killed.", False),
+    ("Gunmen killed no more than a dozen villagers.", False),
+])
+def test_an_act_done_by_or_to_no_one_is_negated(events, text, negated):
+    (act,) = [e for e in events(text) if e.type in ("ASSAULT", "COERCE")]
+    assert act.context.negated is negated
+
+
 @pytest.mark.parametrize("text", [
     "Police broke up the rally with tear gas.",
     "Riot police dispersed the crowd with water cannon.",

@@ -45,6 +45,11 @@ def phrasal(verb: Token) -> str:
 def _negated(token: Token, chain: list[Token], lexicon: Lexicon) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
+    nobody = lexicon.cues["negative_quantifiers"]  # "no one was hurt", "police arrested nobody", "none of them died"
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj")
+           and (c.lower_ in nobody or any(d.dep_ == "det" and d.lower_ in nobody for d in c.children))
+           for c in token.children):
+        return True
     negating = lexicon.cues["negating_verbs"]
     for governor in chain[:1]:
         if governor.lemma_.lower() in negating or phrasal(governor) in negating or any(
