@@ -17,6 +17,9 @@ Article-level prediction (there is no event coder output here):
   the date is read from (the first casualty count's, else the first shooting word's; with the article's focus
   country as ``extract`` has it), else the first place named in those sentences, else the focus country; scored as
   within 25 km of the GVA point, and as the same state (admin1) as GVA's. gva-news gives street addresses only.
+- killed / injured as ``extract`` outputs them: the largest ``fatalities`` / ``injuries`` of the events told in
+  those sentences (0 when none has one). Counts no event carries are lost here, and an event told in a summing-up
+  sentence carries its total.
 ``--plain-rule`` gives the rule before aggregates and statement dates were told apart: the largest count of any
 kind of mention and the first day-precision date.
 Baselines on the same articles: always 0 killed / 0 injured, the publication date, and the most populous place named
@@ -46,8 +49,9 @@ from newsevents.errors import InputError
 from newsevents.geo import Gazetteer, find_places, locate_event
 from newsevents.geo.gazetteer import km_between
 from newsevents.geo.resolve import NameSpan, candidates
+from newsevents.pipeline import Extractor
 from newsevents.quantities import find_counts
-from newsevents.records import Place, RawDocument
+from newsevents.records import Article, Event, Place, RawDocument
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval"
@@ -134,6 +138,15 @@ def predict_place(
     return ours or first or locate_event(doc, 0, [], focus_country=focus, gazetteer=gazetteer), baseline
 
 
+def from_events(events: list[Event], doc, sentences: int) -> tuple[int, int]:
+    """Killed and injured as the events ``extract`` gives say: the largest figures of those told in the leading
+    sentences."""
+    sents = leading_sentences(doc, sentences)
+    cutoff = sents[-1].end_char if sents else 0
+    told = [e for e in events if e.mentions[0].start < cutoff]
+    return (max((e.fatalities or 0 for e in told), default=0), max((e.injuries or 0 for e in told), default=0))
+
+
 def body(row: dict, tally: dict[str, int], raw: bool) -> str:
     """The text the product codes: the cleaned body ("" when cleaning rejects the article), or the raw text."""
     if raw:
@@ -163,16 +176,20 @@ def main() -> None:
     started = time.time()
     tallies: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     places: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    actor_coder, gazetteer = ActorCoder.default(), Gazetteer.default()
+    actor_coder, gazetteer, extractor = ActorCoder.default(), Gazetteer.default(), Extractor()
     for row, doc in zip(rows, nlp.parse(body(r, tallies[r["set"]], args.raw) for r in rows)):
         published = dt.date.fromisoformat(row["published"][:10])
         gold_date = dt.date.fromisoformat(row["date"][:10])
         counts = find_counts(doc)
         killed, injured, when = predict(doc, counts, published, args.sentences, args.plain_rule)
+        article = Article(id=row["set"], title="", body=doc.text, text=doc.text, blocks=(), published=published)
+        event_killed, event_injured = from_events(extractor.code(article, doc).events, doc, args.sentences)
         tally = tallies[row["set"]]
         tally["n"] += 1
         tally["killed"] += killed == row["killed"]
         tally["killed_base"] += row["killed"] == 0
+        tally["events_killed"] += event_killed == row["killed"]
+        tally["events_injured"] += event_injured == row["injured"]
         tally["injured"] += injured == row["injured"]
         tally["injured_base"] += row["injured"] == 0
         tally["date"] += when == gold_date
@@ -197,6 +214,10 @@ def main() -> None:
         print(f"{name:24} {t['n']:>5}  {scores['killed']:>6.3f} {scores['killed_base']:>7.3f}  "
               f"{scores['injured']:>7.3f} {scores['injured_base']:>7.3f}  {scores['date']:>6.3f} {scores['date_base']:>6.3f}"
               f"  {t['rejected']:>8}")
+    print("the same, as the events extract gives carry them: killed / injured")
+    for name in sorted(tallies):
+        print(f"{name:24} {table[name]['n']:>5}  {table[name]['events_killed']:>6.3f} {'':>7}  "
+              f"{table[name]['events_injured']:>7.3f}")
     for name in sorted(places):
         p = places[name]
         table[name]["place"] = {"n": p["n"], **{k: round(p[k] / p["n"], 3) for k in p if k != "n"}}

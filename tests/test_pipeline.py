@@ -114,6 +114,15 @@ def test_an_investigated_shooting_keeps_its_dead():
     assert shooting.date == dt.date(2024, 3, 3) and shooting.location.name == "Dayton"
 
 
+def test_victims_told_in_a_later_sentence_are_the_attacks():
+    text = ("Gunmen opened fire on a bus in Dayton on Sunday. Two passengers were taken to a hospital, police said.\n\n"
+            "No one else was hurt.")
+    extraction = newsevents.extract(text, published="2024-03-04")
+    (attack, unhurt) = [e for e in extraction.events if e.type == "ASSAULT"]
+    assert attack.injuries == 2 and attack.casualty_text["injuries"] == "Two"
+    assert unhurt.trigger == "hurt" and unhurt.context.negated and unhurt.injuries == 0
+
+
 def test_event_ids_are_stable_and_unique(example, example_path):
     again = newsevents.extract(example_path, published="2022-01-06")
     ids = [e.id for e in example.events]

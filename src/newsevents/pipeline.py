@@ -25,12 +25,14 @@ from .dates import date_event, find_dates
 from .errors import ExtractionError, InputError, Messages, NewsEventsError
 from .events import EventCoder, find_quotes
 from .geo import Gazetteer, find_places, locate_event
-from .quantities import casualties_for, find_counts
+from .quantities import casualties_for, find_counts, unclaimed_victims
 from .records import Article, Entity, Event, Extraction
 
 log = logging.getLogger(__name__)
 
 # Entity labels worth showing a reader; numbers, ordinals and money are noise.
+# Event types whose victims a later sentence may tell of on its own ("He was taken to a hospital").
+HARM_TYPES = frozenset({"ASSAULT"})
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "LAW"})
 
 
@@ -115,6 +117,10 @@ class Extractor:
         told = {item.trigger_i: casualties_for(doc, item.trigger_i, counts) for item in coded}
         # By identity: each count mention carries its own Count object.
         own_figures = {id(count) for c in told.values() for count in (c.killed, c.injured, c.arrested) if count}
+        retold_figures = {i: casualties_for(doc, i, counts) for item in coded for i in item.retold_i}
+        claimed = own_figures | {id(count) for c in retold_figures.values() for count in (c.killed, c.injured) if count}
+        harm = [item.trigger_i for item in coded if item.event.type in HARM_TYPES]
+        victims = unclaimed_victims(doc, [m for m in counts if id(m.count) not in claimed], harm)
         events: list[Event] = []
         for item in coded:
             event = item.event
@@ -129,10 +135,11 @@ class Extractor:
                 event.date_inherited = when.inherited
             # A later telling may give the figure the first one lacks ("Gunmen attacked a bank ... shot two
             # guards"), unless that figure is already another event's own; the largest of each kind is kept.
-            retold = [casualties_for(doc, i, counts) for i in item.retold_i]
+            retold = [retold_figures[i] for i in item.retold_i]
             for attribute, kind in (("fatalities", "killed"), ("injuries", "injured"), ("arrested", "arrested")):
                 own = getattr(told[item.trigger_i], kind)
                 later = [getattr(c, kind) for c in retold]
+                later += [m.count for m in victims.get(item.trigger_i, ()) if m.kind == kind]
                 figures = [own, *(c for c in later if c is not None and id(c) not in own_figures)]
                 best = max((c for c in figures if c is not None), key=lambda c: c.value, default=None)
                 if best is not None:

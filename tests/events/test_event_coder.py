@@ -112,6 +112,8 @@ def test_background_year_and_previously(events):
         ("An Israeli airstrike hit a house in Gaza.", "ASSAULT", "aerial"),
         ("A shooting on the city's north side left two men wounded on Sunday.", "ASSAULT", "firearms"),
         ("Two men were hurt in a stabbing outside a bar.", "ASSAULT", "primitive"),
+        ("A teenager walked into the emergency room with a gunshot wound on Sunday.", "ASSAULT", "firearms"),
+        ("The victim had stab wounds to his chest.", "ASSAULT", "primitive"),
     ],
 )
 def test_multiword_and_nominal_triggers(events, text, kind, mode):

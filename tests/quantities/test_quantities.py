@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.quantities import casualties_for, find_counts, parse_quantity
+from newsevents.quantities import casualties_for, find_counts, parse_quantity, unclaimed_victims
 
 
 @pytest.mark.parametrize(
@@ -333,6 +333,21 @@ def test_fates_settled_across_sentences(nlp, text: str, expected: list[tuple[str
 def test_totals_over_several_incidents_are_marked(nlp, text: str, aggregate: bool) -> None:
     counts = [c for c in find_counts(nlp(text)) if c.kind == "injured"]
     assert [(c.count.value, c.aggregate) for c in counts] == [(9, aggregate)]
+
+
+def test_victims_told_on_their_own_go_to_the_harm_before_them_or_beside_them(nlp) -> None:
+    text = ("Gunmen opened fire on a bus on Route 9. Two passengers were taken to a hospital. A guard was stabbed at a "
+            "market later. He was in critical condition. Three others were hospitalized after a bombing there. Nine "
+            "were wounded in attacks since Friday.")
+    doc = nlp(text)
+    opened, stabbed, bombing = (next(t.i for t in doc if t.text == w) for w in ("opened", "stabbed", "bombing"))
+    counts = find_counts(doc)
+    unclaimed = [m for m in counts if m.head_i != stabbed]  # the stabbing holds its own victim
+    found = unclaimed_victims(doc, unclaimed, [opened, stabbed, bombing])
+    told = {doc[i].text: [(m.kind, m.count.text) for m in found.get(i, [])] for i in (opened, stabbed, bombing)}
+    assert told == {"opened": [("injured", "Two")], "stabbed": [("injured", "He")],
+                    "bombing": [("injured", "Three")]}  # the total since Friday stays apart
+    assert unclaimed_victims(doc, unclaimed, []) == {}
 
 
 def test_fatal_shooting_is_an_inexact_lower_bound(nlp) -> None:

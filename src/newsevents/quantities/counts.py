@@ -25,7 +25,9 @@ it (relative, adverbial, participle, complement: "a shooting that injured two", 
 subject or prepositional object of ("the attack killed 5", "were killed in a shooting"). Descent stops at other
 noun arguments, so counts in a different clause about different victims ("police said they killed dozens, and
 state TV said 13 officers were killed") stay apart. Of several counts of one kind the largest is taken: partial
-counts ("including two who ...") are never added to the total.
+counts ("including two who ...") are never added to the total. ``unclaimed_victims`` gives the killed and injured
+no event's clause holds — victims told in a sentence of their own ("He was taken to a hospital in critical
+condition") — to the harm event beside or before them.
 
 >>> from newsevents import nlp
 >>> doc = next(nlp.parse(["Gunmen killed 12 villagers and wounded 30."]))
@@ -511,6 +513,36 @@ def casualties_for(doc: Doc, trigger_i: int, counts: list[CountMention]) -> Casu
             if mention.kind not in best or mention.count.value > best[mention.kind].value:
                 best[mention.kind] = mention.count
     return Casualties(best.get("killed"), best.get("injured"), best.get("arrested"))
+
+
+def unclaimed_victims(doc: Doc, counts: list[CountMention], harm_triggers: list[int]) -> dict[int, list[CountMention]]:
+    """The killed and injured ``counts`` no event claims, by the harm event they belong to: the nearest of
+    ``harm_triggers`` in their sentence, else the nearest told before them. Victims told in a sentence of their own
+    ("A man was shot on Main Street. He was taken to a hospital in critical condition", "Two others were pronounced
+    dead at the scene") are the last harm's. ``counts`` are those no event's clause family holds; totals over
+    several incidents are left alone.
+
+    >>> from newsevents import nlp
+    >>> doc = next(nlp.parse(["Gunmen opened fire on a bus. Two passengers were taken to a hospital."]))
+    >>> [(m.kind, m.count.text) for m in unclaimed_victims(doc, find_counts(doc), [1])[1]]  # 1: "opened"
+    [('injured', 'Two')]
+    """
+    triggers = sorted(harm_triggers)
+    found: dict[int, list[CountMention]] = {}
+    for mention in counts:
+        if mention.kind not in ("killed", "injured") or mention.aggregate:
+            continue
+        sentence = doc[mention.head_i].sent
+        beside = triggers[bisect.bisect_left(triggers, sentence.start) : bisect.bisect_left(triggers, sentence.end)]
+        before = bisect.bisect_left(triggers, mention.head_i)
+        if beside:
+            owner = min(beside, key=lambda i: abs(i - mention.head_i))
+        elif before:
+            owner = triggers[before - 1]
+        else:
+            continue
+        found.setdefault(owner, []).append(mention)
+    return found
 
 
 def _family(trigger: Token) -> set[int]:
