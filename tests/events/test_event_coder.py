@@ -406,6 +406,21 @@ def test_an_investigated_or_condemned_act_happened_and_is_an_event_of_its_own(ev
     assert [e.type for e in events("France condemned the attack.")] == ["ACCUSE"]
 
 
+@pytest.mark.parametrize("text", [
+    "Anyone with information is asked to call Crime Stoppers.",
+    "Squad cars are usually equipped with sirens.",
+    "No other information was released.",
+    "The bullet traveled through the wall.",
+])
+def test_talk_help_or_deals_with_no_one_named_in_the_sentence_are_no_event(events, text):
+    assert events(text) == []
+
+
+def test_violence_and_force_stand_without_a_named_actor(events):
+    assert [e.type for e in events("Gunmen opened fire on a bus.")] == ["ASSAULT"]
+    assert [e.type for e in events("Two men were arrested on Friday.")] == ["COERCE"]
+
+
 def test_an_accused_or_threatened_act_stays_the_topic(events):
     assert [e.type for e in events("Police accused the gang of the shooting.")] == ["ACCUSE"]
     assert [e.type for e in events("The rebels threatened an attack on the city.")] == ["THREATEN"]

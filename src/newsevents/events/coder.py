@@ -510,14 +510,22 @@ class EventCoder:
         """Every event of ``doc``; the same event told twice in the article is one event with two mentions."""
         resolver = _Resolver(doc, actors, actor_coder, focus_country)
         merged: dict[tuple, CodedEvent] = {}
+        actor_tokens = {i for mention in actors for i in range(mention.start, mention.end)}
         for sent in doc.sents:
             triggers = self._triggers(sent)
+            # talk, help or a statement needs someone: with no actor named in its sentence ("squad cars are equipped
+            # with sirens", "no other information was released") it is no event; violence, force and whatever else
+            # ACLED codes ("the two sides agreed to a ceasefire") stand alone
+            unpeopled = actor_tokens.isdisjoint(range(sent.start, sent.end))
             sentence_words = self._cue_words(sent)
             told = [coded for trigger in triggers
                     for coded in self._events(trigger, sent, sentence_words, article_id, resolver)]
             self._type_demonstration(sent, triggers, [c.event for c in told])
             for coded in told:
                 event = coded.event
+                if (unpeopled and event.source is None and event.acled is None
+                        and event.type not in self.lexicon.cues["actorless_types"]):
+                    continue
                 key = (event.type, _actor_key(event.source), _actor_key(event.target))
                 if event.source is None and event.target is None:
                     key += (sent.start,)  # nothing ties actorless tellings in two sentences to one event
