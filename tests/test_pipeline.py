@@ -121,6 +121,11 @@ def test_victims_told_in_a_later_sentence_are_the_attacks():
     (attack, unhurt) = [e for e in extraction.events if e.type == "ASSAULT"]
     assert attack.injuries == 2 and attack.casualty_text["injuries"] == "Two"
     assert unhurt.trigger == "hurt" and unhurt.context.negated and unhurt.injuries == 0
+    # a victim told after "no one else was hurt" is still the attack's, not the harm that did not happen
+    later = newsevents.extract(text.replace("Two passengers were taken to a hospital, police said.\n\n", "")
+                               + " Two passengers were taken to a hospital.", published="2024-03-04")
+    attack, unhurt = [e for e in later.events if e.type == "ASSAULT"]
+    assert (attack.injuries, unhurt.injuries) == (2, 0)
 
 
 def test_event_ids_are_stable_and_unique(example, example_path):

@@ -30,9 +30,9 @@ from .records import Article, Entity, Event, Extraction
 
 log = logging.getLogger(__name__)
 
-# Entity labels worth showing a reader; numbers, ordinals and money are noise.
 # Event types whose victims a later sentence may tell of on its own ("He was taken to a hospital").
 HARM_TYPES = frozenset({"ASSAULT"})
+# Entity labels worth showing a reader; numbers, ordinals and money are noise.
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "LAW"})
 
 
@@ -119,7 +119,8 @@ class Extractor:
         own_figures = {id(count) for c in told.values() for count in (c.killed, c.injured, c.arrested) if count}
         retold_figures = {i: casualties_for(doc, i, counts) for item in coded for i in item.retold_i}
         claimed = own_figures | {id(count) for c in retold_figures.values() for count in (c.killed, c.injured) if count}
-        harm = [item.trigger_i for item in coded if item.event.type in HARM_TYPES]
+        harm = [item.trigger_i for item in coded if item.event.type in HARM_TYPES
+                and not (item.event.context.negated or item.event.context.hypothetical)]  # "No one else was hurt"
         victims = unclaimed_victims(doc, [m for m in counts if id(m.count) not in claimed], harm)
         events: list[Event] = []
         for item in coded:
