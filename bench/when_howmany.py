@@ -17,8 +17,9 @@ Article-level prediction (there is no event coder output here):
   the date is read from (the first casualty count's, else the first shooting word's; with the article's focus
   country as ``extract`` has it), else the first place named in those sentences, else the focus country; scored as
   within 25 km of the GVA point, and as the same state (admin1) as GVA's. gva-news gives street addresses only.
-- killed / injured as ``extract`` outputs them: the largest ``fatalities`` / ``injuries`` of the events told in
-  those sentences (0 when none has one). Counts no event carries are lost here, and an event told in a summing-up
+- killed / injured / date as ``extract`` outputs them: the largest ``fatalities`` / ``injuries`` of the events told
+  in those sentences (0 when none has one), and the date of the first violent event (ASSAULT, not negated) told
+  there, else the publication date. Counts no event carries are lost here, and an event told in a summing-up
   sentence carries its total.
 ``--plain-rule`` gives the rule before aggregates and statement dates were told apart: the largest count of any
 kind of mention and the first day-precision date.
@@ -138,13 +139,15 @@ def predict_place(
     return ours or first or locate_event(doc, 0, [], focus_country=focus, gazetteer=gazetteer), baseline
 
 
-def from_events(events: list[Event], doc, sentences: int) -> tuple[int, int]:
-    """Killed and injured as the events ``extract`` gives say: the largest figures of those told in the leading
-    sentences."""
+def from_events(events: list[Event], doc, sentences: int, published: dt.date) -> tuple[int, int, dt.date]:
+    """Killed, injured and incident date as the events ``extract`` gives say: the largest figures of those told in
+    the leading sentences, the date of the first violent one."""
     sents = leading_sentences(doc, sentences)
     cutoff = sents[-1].end_char if sents else 0
     told = [e for e in events if e.mentions[0].start < cutoff]
-    return (max((e.fatalities or 0 for e in told), default=0), max((e.injuries or 0 for e in told), default=0))
+    violent = next((e for e in told if e.type == "ASSAULT" and not e.context.negated and e.date), None)
+    return (max((e.fatalities or 0 for e in told), default=0), max((e.injuries or 0 for e in told), default=0),
+            violent.date if violent else published)
 
 
 def body(row: dict, tally: dict[str, int], raw: bool) -> str:
@@ -183,13 +186,15 @@ def main() -> None:
         counts = find_counts(doc)
         killed, injured, when = predict(doc, counts, published, args.sentences, args.plain_rule)
         article = Article(id=row["set"], title="", body=doc.text, text=doc.text, blocks=(), published=published)
-        event_killed, event_injured = from_events(extractor.code(article, doc).events, doc, args.sentences)
+        event_killed, event_injured, event_date = from_events(extractor.code(article, doc).events, doc,
+                                                              args.sentences, published)
         tally = tallies[row["set"]]
         tally["n"] += 1
         tally["killed"] += killed == row["killed"]
         tally["killed_base"] += row["killed"] == 0
         tally["events_killed"] += event_killed == row["killed"]
         tally["events_injured"] += event_injured == row["injured"]
+        tally["events_date"] += event_date == gold_date
         tally["injured"] += injured == row["injured"]
         tally["injured_base"] += row["injured"] == 0
         tally["date"] += when == gold_date
@@ -214,10 +219,10 @@ def main() -> None:
         print(f"{name:24} {t['n']:>5}  {scores['killed']:>6.3f} {scores['killed_base']:>7.3f}  "
               f"{scores['injured']:>7.3f} {scores['injured_base']:>7.3f}  {scores['date']:>6.3f} {scores['date_base']:>6.3f}"
               f"  {t['rejected']:>8}")
-    print("the same, as the events extract gives carry them: killed / injured")
+    print("the same, as the events extract gives carry them: killed / injured / date")
     for name in sorted(tallies):
         print(f"{name:24} {table[name]['n']:>5}  {table[name]['events_killed']:>6.3f} {'':>7}  "
-              f"{table[name]['events_injured']:>7.3f}")
+              f"{table[name]['events_injured']:>7.3f} {'':>7}  {table[name]['events_date']:>6.3f}")
     for name in sorted(places):
         p = places[name]
         table[name]["place"] = {"n": p["n"], **{k: round(p[k] / p["n"], 3) for k in p if k != "n"}}

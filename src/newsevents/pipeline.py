@@ -129,6 +129,9 @@ class Extractor:
                 doc, item.trigger_i, places, focus_country=focus, gazetteer=self.gazetteer
             )
             when = date_event(doc, item.trigger_i, dates, published=published)
+            if when.inherited:  # a later telling may give the date the first one lacks
+                retold_dates = (date_event(doc, i, dates, published=published) for i in item.retold_i)
+                when = next((d for d in retold_dates if d.resolution is not None and not d.inherited), when)
             if when.resolution is not None:
                 event.date = when.resolution.date
                 event.date_text = when.resolution.text

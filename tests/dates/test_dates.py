@@ -177,6 +177,41 @@ def test_a_nominal_events_relative_clause_dates_it(nlp) -> None:
     assert (event.resolution.date, event.inherited) == (dt.date(2022, 1, 5), False)
 
 
+def test_a_verb_joined_to_the_trigger_without_a_subject_shares_its_date(nlp) -> None:
+    shot = _event_date(nlp, "A teenager was shot and killed late Wednesday on Elm Street.", "shot")
+    assert (shot.resolution.date, shot.inherited) == (dt.date(2022, 1, 5), False)
+    # not a clause with its own subject, nor a later step the parser joined to it
+    text = "A man was shot on Monday, and police arrested two suspects on Wednesday."
+    assert _event_date(nlp, text, "shot").resolution.date == dt.date(2022, 1, 3)
+    assert _event_date(nlp, text, "arrested").resolution.date == dt.date(2022, 1, 5)
+    identified = _event_date(nlp, "NORWALK — A man fatally shot while waiting for a bus in Norwalk was identified "
+                                  "today.", "shot")
+    assert identified.inherited
+
+
+def test_a_gerund_with_a_relative_clause_is_dated_by_it(nlp) -> None:
+    text = "A drive-by shooting that wounded four teenagers in Brentwood on Monday appears to have been gang-related."
+    event = _event_date(nlp, text, "shooting")
+    assert (event.resolution.date, event.inherited) == (dt.date(2022, 1, 3), False)
+
+
+def test_a_date_inside_the_events_own_phrase_is_inherited(nlp) -> None:
+    event = _event_date(nlp, "A store clerk shot a man attempting to rob the store Saturday night.", "shot")
+    assert (event.resolution.date, event.inherited) == (dt.date(2022, 1, 1), True)
+    # another verb's clause is not the event's
+    other = _event_date(nlp, "The minister resigned, and the party that he founded in 2019 protested.", "resigned")
+    assert other.resolution.date == THURSDAY
+
+
+def test_what_happened_is_inherited_before_a_statements_day(nlp) -> None:
+    text = "Two men were wounded outside a bar, police said Wednesday. The gunfire began on Monday night."
+    wounded = _event_date(nlp, text, "wounded")
+    assert (wounded.resolution.date, wounded.inherited) == (dt.date(2022, 1, 3), True)
+    # with nothing else to go by, the statement's day is still a better guess than the publication day
+    alone = _event_date(nlp, "Two men were wounded outside a bar, police said Wednesday.", "wounded")
+    assert alone.resolution.date == dt.date(2022, 1, 5)
+
+
 def test_event_date_not_taken_from_an_arrest(nlp) -> None:
     event = _event_date(nlp, "A man was arrested Monday in the killing of a cab driver.", "killing")
     assert event.inherited

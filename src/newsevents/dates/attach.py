@@ -1,18 +1,20 @@
 """Find the date expressions of a parsed article and give each event its date.
 
-An event's own date is a date expression attached (through prep/npadvmod/tmod/... links) to the event's trigger
-or to a verb that governs it in the same clause chain. The chain climbs from the trigger to its heads and stops
-at a coordinated clause with its own subject ("stepped down in 2019, but he remains" — 2019 is not the date of
-"remains"), at a reported clause ("police said Monday that ..."), at an "after/before/since/until" clause
-("was in critical condition Tuesday after he was shot") and at a verb of a later step: a statement or court step
-(``data/dates/statement_verbs.txt``: "police on Tuesday identified a man shot ..."), an arrest
-(``data/dates/custody_verbs.txt``: "was arrested Monday in the shooting") or an aftermath
+An event's own date is a date expression attached (through prep/npadvmod/tmod/... links) to the event's trigger or
+to a verb that governs it in the same clause chain, else to a verb coordinated with it that has no subject of its
+own and names no later step ("was shot and killed late Wednesday": the shooting's date too). The chain climbs from
+the trigger to its heads and stops at a coordinated clause with its own subject ("stepped down in 2019, but he
+remains" — 2019 is not the date of "remains"), at a reported clause ("police said Monday that ..."), at an
+"after/before/since/until" clause ("was in critical condition Tuesday after he was shot") and at a verb of a later
+step: a statement or court step (``data/dates/statement_verbs.txt``: "police on Tuesday identified a man shot
+..."), an arrest (``data/dates/custody_verbs.txt``: "was arrested Monday in the shooting") or an aftermath
 (``data/dates/aftermath_verbs.txt``: "was buried Saturday"). An own date coarser than a day ("a shooting last
 year", "over the weekend") is narrowed to the first day inside it that the article gives and that is not a later
-step's day ("the Jan. 10 shooting"). An event with no own date
-inherits, with ``inherited=True``: the nearest date in its sentence anchored on one of its governors (past those
-stops) or on no verb at all; else the nearest preceding (then following) date in its paragraph (paragraphs are
-separated by blank lines in ``doc.text``); else the publication date.
+step's day ("the Jan. 10 shooting"). An event with no own date inherits, with ``inherited=True``: the nearest date
+in its sentence anchored on one of its governors (past those stops), on a verb inside its own phrase ("shot a man
+attempting to rob the store Saturday night") or on no verb; else the nearest preceding (then following) date in its
+paragraph (paragraphs are separated by blank lines in ``doc.text``), the first of these that is no statement's or
+later step's day (``is_statement_date``: "police said Tuesday"), else the first of all; else the publication date.
 
 >>> import datetime as dt
 >>> from newsevents import nlp
@@ -38,6 +40,7 @@ from ..records import DateResolution
 from .grammar import scan
 
 _VERBAL = {"VERB", "AUX"}
+_NOUN_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _FRAME_MARKERS = {"after", "before", "since", "until", "once"}
 _NOT_A_MONTH_TAGS = {"MD", "VB", "VBD", "VBP", "VBZ", "VBG", "VBN"}
@@ -80,9 +83,9 @@ def date_event(
     own, near = _sentence_dates(doc, trigger, dates, (lo, hi))
     if own is not None:
         return EventDate(_day_within(doc, own, dates, published) or own, inherited=False)
-    if near is not None:
-        return EventDate(near, inherited=True)
-    inherited = _from_paragraph(dates, paragraph, (lo, hi))
+    # what happened is inherited before a statement's day ("... police said Tuesday"), which is kept as a last guess
+    candidates = [*near, *_from_paragraph(dates, paragraph, (lo, hi))]
+    inherited = next((d for d in candidates if not is_statement_date(doc, d)), candidates[0] if candidates else None)
     if inherited is not None:
         return EventDate(inherited, inherited=True)
     if published is None:
@@ -92,10 +95,13 @@ def date_event(
 
 def _sentence_dates(
     doc: Doc, trigger: Token, dates: list[DateResolution], sentence: tuple[int, int]
-) -> tuple[DateResolution | None, DateResolution | None]:
-    """The trigger's own date and the nearest date of its sentence it may inherit (either may be None)."""
+) -> tuple[DateResolution | None, list[DateResolution]]:
+    """The trigger's own date (or None) and the dates of its sentence it may inherit, nearest first."""
     clause = [t.i for t in _heads_until(trigger, _ends_clause)]
     governors = {t.i for t in _heads_until(trigger, _coordinated_clause)}
+    shared = set() if _coordinated_clause(trigger) else {
+        c.i for c in trigger.conjuncts
+        if c.pos_ in _VERBAL and not _coordinated_clause(c) and c.lemma_.lower() not in _later_step_verbs()}
     own: list[tuple[int, int, DateResolution]] = []
     in_sentence: list[tuple[int, DateResolution]] = []
     for resolution in dates:
@@ -110,12 +116,15 @@ def _sentence_dates(
         distance = abs(span.root.i - trigger.i)
         if anchor.i in clause:
             own.append((clause.index(anchor.i), distance, resolution))
-        elif anchor.dep_ in ("relcl", "acl") and anchor.head.i == trigger.i and trigger.pos_ not in _VERBAL:
+        elif anchor.i in shared:
+            own.append((len(clause), distance, resolution))
+        elif (anchor.dep_ in ("relcl", "acl") and anchor.head.i == trigger.i
+              and (trigger.pos_ not in _VERBAL or anchor.dep_ == "relcl")):  # a gerund a relative clause hangs on
             own.append((0, distance, resolution))  # "a shooting that put two teens in the hospital Monday night"
-        elif anchor.i in governors or anchor.pos_ not in _VERBAL:
+        elif anchor.i in governors or anchor.pos_ not in _VERBAL or _inside_phrase(anchor, trigger):
             in_sentence.append((distance, resolution))
     best_own = min(own, key=lambda x: (x[0], x[1]))[2] if own else None
-    return best_own, min(in_sentence, key=lambda x: x[0])[1] if in_sentence else None
+    return best_own, [resolution for _, resolution in sorted(in_sentence, key=lambda x: x[0])]
 
 
 def _day_within(
@@ -269,8 +278,8 @@ def _anchor(token: Token, trigger: Token) -> Token:
         if token.head.pos_ in _VERBAL and (relative := _relative_clause_before(token)) is not None:
             return relative
         token = token.head
-        if token.pos_ in _VERBAL:
-            break
+        if token.pos_ in _VERBAL and not (token.tag_ == "VBG" and token.dep_ in _NOUN_SLOTS):
+            break  # not at a gerund standing as a noun ("shot during a drive-by shooting on Wednesday night")
     return token
 
 
@@ -298,6 +307,15 @@ def _heads_until(trigger: Token, stop: Callable[[Token], bool]) -> list[Token]:
     return chain
 
 
+def _inside_phrase(verb: Token, trigger: Token) -> bool:
+    """Is ``verb`` in a clause inside the trigger's own phrase ("shot a man attempting to rob the store Saturday
+    night"), not below a clause of its own that the trigger governs ("resigned, and the party he founded in 2019
+    protested")?"""
+    if not trigger.is_ancestor(verb):
+        return False
+    return not any(_ends_clause(t) for t in _heads_until(verb, lambda t: t.head.i == trigger.i))
+
+
 def _coordinated_clause(token: Token) -> bool:
     return token.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in token.children)
 
@@ -314,11 +332,9 @@ def _ends_clause(token: Token) -> bool:
 
 def _from_paragraph(
     dates: list[DateResolution], paragraph: tuple[int, int], sentence: tuple[int, int]
-) -> DateResolution | None:
-    """The nearest date before the sentence in its paragraph, else the nearest after it."""
-    starts = [(d.start, d) for d in dates if d.start is not None]
-    outside = [(s, d) for s, d in starts if paragraph[0] <= s < paragraph[1] and not sentence[0] <= s < sentence[1]]
-    before = [(s, d) for s, d in outside if s < sentence[0]]
-    if before:
-        return max(before, key=lambda x: x[0])[1]
-    return min(outside, key=lambda x: x[0], default=(0, None))[1]
+) -> list[DateResolution]:
+    """The dates of the paragraph outside the sentence: the ones before it, nearest first, then the ones after it."""
+    outside = [d for d in dates if d.start is not None and paragraph[0] <= d.start < paragraph[1]
+               and not sentence[0] <= d.start < sentence[1]]
+    before = sorted((d for d in outside if d.start < sentence[0]), key=lambda d: -d.start)
+    return before + sorted((d for d in outside if d.start >= sentence[1]), key=lambda d: d.start)
