@@ -114,6 +114,13 @@ def test_an_investigated_shooting_keeps_its_dead():
     assert shooting.date == dt.date(2024, 3, 3) and shooting.location.name == "Dayton"
 
 
+def test_a_retold_event_takes_the_date_of_the_telling_that_gives_one():
+    text = "Bank attack in Dayton\n\nGunmen attacked a bank in Dayton, police said.\n\nThe gunmen shot two guards on Sunday."
+    (attack,) = newsevents.extract(text, published="2024-03-06").events
+    assert len(attack.mentions) == 2 and attack.trigger == "attacked"
+    assert (attack.date, attack.date_text, attack.date_inherited) == (dt.date(2024, 3, 3), "Sunday", False)
+
+
 def test_victims_told_in_a_later_sentence_are_the_attacks():
     text = ("Gunmen opened fire on a bus in Dayton on Sunday. Two passengers were taken to a hospital, police said.\n\n"
             "No one else was hurt.")
