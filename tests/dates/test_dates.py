@@ -195,6 +195,11 @@ def test_a_gerund_with_a_relative_clause_is_dated_by_it(nlp) -> None:
     assert (event.resolution.date, event.inherited) == (dt.date(2022, 1, 3), False)
 
 
+def test_a_gerund_standing_as_a_noun_passes_its_date_to_the_verb_it_hangs_on(nlp) -> None:
+    event = _event_date(nlp, "Two men were hurt during a drive-by shooting on Sunday night.", "hurt")
+    assert (event.resolution.date, event.inherited) == (dt.date(2022, 1, 2), False)
+
+
 def test_a_date_inside_the_events_own_phrase_is_inherited(nlp) -> None:
     event = _event_date(nlp, "A store clerk shot a man attempting to rob the store Saturday night.", "shot")
     assert (event.resolution.date, event.inherited) == (dt.date(2022, 1, 1), True)

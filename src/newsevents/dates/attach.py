@@ -279,7 +279,7 @@ def _anchor(token: Token, trigger: Token) -> Token:
             return relative
         token = token.head
         if token.pos_ in _VERBAL and not (token.tag_ == "VBG" and token.dep_ in _NOUN_SLOTS):
-            break  # not at a gerund standing as a noun ("shot during a drive-by shooting on Wednesday night")
+            break  # not at a gerund standing as a noun ("were hurt during a drive-by shooting on Sunday night")
     return token
 
 
