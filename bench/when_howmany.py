@@ -4,7 +4,7 @@ Each article goes through the product's cleaning first (``newsevents.clean``: th
 credits, copyright and share lines leave the body) and its body is parsed, as ``newsevents.extract`` does;
 ``--raw`` parses the text as given instead. An article cleaning rejects (empty, not English) is predicted
 0 / 0 / publication date and counted.
-Article-level prediction (there is no event coder output here):
+Article-level prediction, read from the counts and dates themselves (the last item reads the events instead):
 - killed / injured: the largest killed / injured count of one incident found in the article's first
   ``--sentences`` sentences, not counting an opening dateline (0 when none is found); totals over several
   incidents or a period (``CountMention.aggregate``: "8 wounded in shootings since Friday") are skipped;
