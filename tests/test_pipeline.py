@@ -223,3 +223,14 @@ def test_coding_does_not_depend_on_the_hash_seed(example_path):
         )
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("Soldiers opened fire on protesters in Khartoum on Monday, killing three.", 3, None),
+    ("Troops shelled the town, killing five civilians and wounding 12.", 5, 12),
+])
+def test_a_participle_telling_the_acts_result_is_the_same_event(text, killed, injured):
+    (event,) = newsevents.extract(text, published="2024-03-04").events
+    assert (event.type, event.fatalities, event.injuries) == ("ASSAULT", killed, injured)
+    assert event.target is not None and event.target.sector in ("OPP", "CVL")
+

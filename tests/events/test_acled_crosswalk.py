@@ -178,3 +178,27 @@ def test_reactions_and_talks_name_their_topic_not_an_event(events):
 def test_a_killing_in_a_raid_is_the_killing(events):
     found = events("Bandits killed seven traders in a raid on the market.")
     assert [e.type for e in found if e.acled] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "A man accidentally shot himself in the leg while cleaning his rifle.",
+    "A boy was accidentally shot by his friend at a party.",
+])
+def test_an_accidental_shooting_is_no_assault(events, text):
+    assert not [e for e in events(text) if e.type == "ASSAULT"]
+
+
+def test_the_words_of_an_act_are_not_its_doers_cause(events):
+    # "fired" in the relative clause is the act, not a fire that caused it; a fire that killed is still an accident
+    found = events("A man who fired a shotgun at police officers late Wednesday was arrested on Thursday.")
+    assert [(e.type, e.mode) for e in found if e.type == "ASSAULT"] == [("ASSAULT", "firearms")]
+    assert not [e for e in events("A fire that killed five traders swept through the market.") if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Soldiers opened fire on protesters in Khartoum.", "firearms"),
+    ("A gunman fired a shotgun at a patrol car in Dayton.", "firearms"),
+    ("Rioters set the police station on fire.", "primitive"),
+])
+def test_shots_are_firearms_and_arson_primitive(events, text, mode):
+    assert [e.mode for e in events(text) if e.type == "ASSAULT"] == [mode]

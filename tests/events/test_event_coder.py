@@ -610,3 +610,15 @@ def test_the_it_of_it_is_does_not_act_in_the_infinitive(events):
     event = next(e for e in events("Ethiopia says it is ready to withdraw its troops from Somalia.")
                  if e.trigger == "withdraw")
     assert event.source is not None and event.source.country == "ETH"
+
+
+def test_a_participle_of_another_kind_of_act_stays_its_own_event(events):
+    assert sorted(e.type for e in events("Police raided the camp, arresting 20 people.")) == ["ASSAULT", "COERCE"]
+
+
+@pytest.mark.parametrize("text", [
+    "An argument between two men quickly escalated into a deadly shooting early Saturday.",
+    "The dispute erupted into fighting between rival militias in Tripoli.",
+])
+def test_what_a_quarrel_turned_into_is_the_event(events, text):
+    assert [e.type for e in events(text)] == ["ASSAULT"]

@@ -283,7 +283,7 @@ class EventCoder:
                 # ("established a curfew"); a verbal one keeps it as its topic ("blamed the unrest on")
                 # ("killed in an air strike" names how; "after heavy fighting", "during a raid" are other acts)
                 if (governor is not None and governor.i in verbs and not verbs[governor.i].used
-                        and (token.dep_ != "pobj" or token.head.lower_ in MEANS_PREPS)):
+                        and (token.dep_ != "pobj" or token.head.lower_ in MEANS_PREPS or self._became(token))):
                     plover = self.lexicon.plover(verbs[governor.i].cameo)
                     keeps = self.lexicon.cues["folding_types"] | self.lexicon.cues["topic_types"]
                     if plover and plover.type not in keeps and not self._weaker_means(plover.type, token):
@@ -308,6 +308,13 @@ class EventCoder:
                 if plover and ruling and plover.type in cues["purpose_types"] and ruling.type in MATERIAL:
                     del verbs[i]
                     continue
+            act = _act_resulting_in(trigger.token)
+            if act is not None and act.i in verbs:
+                # "opened fire on protesters, killing three (and wounding 12)": the shooting's result, one event
+                plover, ruling = self.lexicon.plover(trigger.cameo), self.lexicon.plover(verbs[act.i].cameo)
+                if plover and ruling and plover.type == ruling.type:
+                    del verbs[i]
+                    continue
             if trigger.token.dep_ not in ("xcomp", "ccomp"):
                 continue
             lemma = governor.lemma_.lower()
@@ -318,6 +325,17 @@ class EventCoder:
                 plover = self.lexicon.plover(verbs[governor.i].cameo)
                 if plover and plover.type in cues["folding_types"]:
                     del verbs[i]
+
+    def _became(self, nominal: Token) -> bool:
+        """Is ``nominal`` what a verb of becoming turned into ("the quarrel escalated into a shooting")?"""
+        return (nominal.dep_ == "pobj" and nominal.head.lower_ == "into"
+                and nominal.head.head.lemma_.lower() in self.lexicon.cues["becoming_verbs"])
+
+    def _same_act(self, verb: Token, kind: str) -> bool:
+        """Does ``verb`` code an act of PLOVER type ``kind``?"""
+        found = self._verb_trigger(verb) if verb.lemma_.lower() in self._verbs else None
+        plover = self.lexicon.plover(found.cameo) if found else None
+        return plover is not None and plover.type == kind
 
     def _obligations(self, sent: Span, verbs: dict[int, _Trigger]) -> None:
         """'X said Y must do Z' is X's REQUEST (CAMEO 100) to Y; the demanded act is its topic."""
@@ -473,17 +491,19 @@ class EventCoder:
     def _accidental_clause(self, trigger: Token) -> bool:
         cues = self.lexicon.cues
         causes = self._subjects(trigger) if trigger.pos_ == "VERB" else [trigger]
+        causes += [c for c in trigger.children if c.dep_ == "advmod"]  # "accidentally shot himself"
         causes += [p for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPS
                    for p in c.children if p.dep_ == "pobj"]
-        if ctx.violent_cause(*causes, lexicon=self.lexicon):  # "troops killed five in an exchange of fire"
+        # "troops killed five in an exchange of fire"
+        if ctx.violent_cause(*causes, lexicon=self.lexicon, act=trigger):
             return False
-        if any(ctx.accidental_cause(cause, lexicon=self.lexicon) for cause in causes):
+        if any(ctx.accidental_cause(cause, lexicon=self.lexicon, act=trigger) for cause in causes):
             return True
         for clause in _when_clauses(trigger):  # "killed when a gas cylinder blew up", "when a tunnel caved in"
             subjects = self._subjects(clause) if clause.pos_ == "VERB" else [clause]
-            if any(ctx.accidental_cause(s, lexicon=self.lexicon) for s in subjects) or (
+            if any(ctx.accidental_cause(s, lexicon=self.lexicon, act=trigger) for s in subjects) or (
                 clause.lemma_.lower() in cues["accident_verbs"]
-                and not any(ctx.violent_cause(s, lexicon=self.lexicon) for s in subjects)
+                and not any(ctx.violent_cause(s, lexicon=self.lexicon, act=trigger) for s in subjects)
             ):
                 return True
         # an unexplained incident ("an explosion", "a blast") is told apart by where it happened: "ripped through
@@ -639,10 +659,13 @@ class EventCoder:
         source_actors = _unique(resolver.located(t, place) for t in sources)
         instrument = kind in FORCE_INSTRUMENT_TYPES and bool(source_actors)
         target_actors = resolver.targets(targets, instrument=instrument, place=place)
-        for complement in _complements(clause_verb or anchor):
+        results = [c for c in (clause_verb or anchor).children
+                   if _act_resulting_in(c) is not None and self._same_act(c, kind)]
+        for complement in (*_complements(clause_verb or anchor), *results):
             if target_actors:
                 break
-            # "threatened to cut off electricity to X", "began a hunger strike to protest X's decision"
+            # "threatened to cut off electricity to X", "began a hunger strike to protest X's decision", "shelled the
+            # town, killing five civilians" (the result folded into the act)
             target_actors = resolver.targets(self._objects(complement, trigger.used), instrument=instrument,
                                              place=place)
         if not target_actors and kind == "THREATEN":
@@ -872,6 +895,17 @@ def _enclosing_clause(verb: Token) -> Token | None:
 def _complements(verb: Token) -> list[Token]:
     """Clausal complements and to-infinitive purpose clauses of ``verb``."""
     return [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and _to_infinitive(c))]
+
+
+def _act_resulting_in(token: Token) -> Token | None:
+    """The act whose result ``token`` tells, when it is a bare present participle after that act's clause
+    ("stormed a church, killing 40 worshippers and wounding 12"), or None."""
+    if token.dep_ == "conj" and token.tag_ == "VBG" and token.head.i != token.i:
+        return _act_resulting_in(token.head)
+    if (token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > token.head.i
+            and not any(c.dep_ in SUBJECTS or c.dep_ == "mark" for c in token.children)):
+        return token.head
+    return None
 
 
 def _to_infinitive(token: Token) -> bool:

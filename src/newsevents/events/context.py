@@ -137,20 +137,28 @@ def _phrase_words(token: Token) -> list[Token]:
     return sorted(words, key=lambda w: w.i)
 
 
-def accidental_cause(*phrases: Token, lexicon: Lexicon) -> bool:
+def accidental_cause(*phrases: Token, lexicon: Lexicon, act: Token | None = None) -> bool:
     """Do ``phrases`` name a natural disaster or an accident ("the earthquake", "a gas explosion at a plant")
-    and no weapon or armed actor ("rocket fire", "a fire set by militants")?"""
-    words = _words(phrases)
-    return not words.isdisjoint(lexicon.cues["accident_causes"]) and not violent_cause(*phrases, lexicon=lexicon)
+    and no weapon or armed actor ("rocket fire", "a fire set by militants")? ``act``: the act they may have caused,
+    whose words are not the cause's when a phrase holds it ("a man who fired a gun", but "a fire that killed 5")."""
+    words = _words(phrases, act)
+    return (not words.isdisjoint(lexicon.cues["accident_causes"])
+            and not violent_cause(*phrases, lexicon=lexicon, act=act))
 
 
-def violent_cause(*phrases: Token, lexicon: Lexicon) -> bool:
-    """Do ``phrases`` name a weapon or an armed actor?"""
-    return not _words(phrases).isdisjoint(lexicon.cues["violent_causes"])
+def violent_cause(*phrases: Token, lexicon: Lexicon, act: Token | None = None) -> bool:
+    """Do ``phrases`` name a weapon or an armed actor (``act`` as for :func:`accidental_cause`)?"""
+    return not _words(phrases, act).isdisjoint(lexicon.cues["violent_causes"])
 
 
-def _words(phrases: tuple[Token, ...]) -> set[str]:
-    return {w for phrase in phrases for t in phrase.subtree for w in (t.lower_, t.lemma_.lower())}
+def _words(phrases: tuple[Token, ...], act: Token | None) -> set[str]:
+    words = set()
+    for phrase in phrases:
+        holds_act = act is not None and phrase.is_ancestor(act)
+        for t in phrase.subtree:
+            if not (holds_act and (t.i == act.i or act.is_ancestor(t))):
+                words.update((t.lower_, t.lemma_.lower()))
+    return words
 
 
 def attributed(token: Token, *, lexicon: Lexicon) -> bool:
