@@ -145,6 +145,8 @@ def test_event_date_not_taken_from_a_statement_verb(nlp) -> None:
         # ... or opening the sentence, set off by a comma before whoever reports it.
         ("Early Sunday morning, a resident said he shot a man he believed was breaking into his truck.",
          [("Early Sunday morning", False)]),
+        # ... or closing the reported clause before whoever reports it.
+        ("A man was fatally shot in Adelphi, Md., on Thursday, police said.", [("Thursday", False)]),
         ("On Jan. 13, deputies said that they responded to an emergency room where four people had arrived.",
          [("Jan. 13", False)]),
         # ... but not on a court step, and a bare "police said Monday" stays the statement's day.
@@ -215,6 +217,15 @@ def test_what_happened_is_inherited_before_a_statements_day(nlp) -> None:
     # with nothing else to go by, the statement's day is still a better guess than the publication day
     alone = _event_date(nlp, "Two men were wounded outside a bar, police said Wednesday.", "wounded")
     assert alone.resolution.date == dt.date(2022, 1, 5)
+
+
+def test_an_act_told_as_past_inherits_no_day_after_publication(nlp) -> None:
+    text = "The man was arrested by deputies at his home.\nHe is expected to appear in court tomorrow."
+    arrested = _event_date(nlp, text, "arrested")
+    assert (arrested.resolution.date, arrested.inherited) == (THURSDAY, True)
+    # what is still to come may inherit it
+    planned = _event_date(nlp, "Opposition groups plan a march tomorrow. They will gather at the square.", "gather")
+    assert planned.resolution.date == dt.date(2022, 1, 7)
 
 
 def test_event_date_not_taken_from_an_arrest(nlp) -> None:

@@ -15,6 +15,7 @@ in its sentence anchored on one of its governors (past those stops), on a verb i
 attempting to rob the store Saturday night") or on no verb; else the nearest preceding (then following) date in its
 paragraph (paragraphs are separated by blank lines in ``doc.text``), the first of these that is no statement's or
 later step's day (``is_statement_date``: "police said Tuesday"), else the first of all; else the publication date.
+An act told in a past tense inherits no day after publication ("was arrested ... is to appear in court tomorrow").
 
 >>> import datetime as dt
 >>> from newsevents import nlp
@@ -85,12 +86,26 @@ def date_event(
         return EventDate(_day_within(doc, own, dates, published) or own, inherited=False)
     # what happened is inherited before a statement's day ("... police said Tuesday"), which is kept as a last guess
     candidates = [*near, *_from_paragraph(dates, paragraph, (lo, hi))]
+    # nor is a day after publication ("he is to appear in court tomorrow") what an act told as past inherits
+    if published is not None and _told_as_past(trigger):
+        candidates = [d for d in candidates if d.date <= published]
     inherited = next((d for d in candidates if not is_statement_date(doc, d)), candidates[0] if candidates else None)
     if inherited is not None:
         return EventDate(inherited, inherited=True)
     if published is None:
         return EventDate(None, inherited=False)
     return EventDate(DateResolution(text="", date=published, precision="day"), inherited=True)
+
+
+def _told_as_past(trigger: Token) -> bool:
+    """Is the clause of ``trigger`` (of its verb, for a noun) in a past tense ("was arrested", "has fled")?"""
+    verb = next((t for t in _heads_until(trigger, _ends_clause) if t.pos_ in _VERBAL), None)
+    if verb is None:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in auxiliaries):
+        return False
+    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in auxiliaries)
 
 
 def _sentence_dates(
@@ -153,8 +168,9 @@ def _period_holds(coarse: DateResolution, day: dt.date) -> bool:
 def is_statement_date(doc: Doc, resolution: DateResolution) -> bool:
     """Whether a date is the day of a statement, a court step or an aftermath rather than of what happened:
     - it hangs on a verb of ``data/dates/statement_verbs.txt`` ("police said Tuesday", "was arraigned Monday"),
-      unless that verb reports a clause and the day comes with a clock time or opens the sentence ("On March 13,
-      deputies said they responded ...")
+      unless that verb reports a clause and the day comes with a clock time, opens the sentence ("On March 13,
+      deputies said they responded ...") or closes the reported clause before the reporter ("A man was shot on
+      Thursday, police said")
       or of ``data/dates/aftermath_verbs.txt`` ("was buried Saturday"), or on a verb whose complement is one
       ("police on Thursday continued to search");
     - it hangs on a verb of ``data/dates/custody_verbs.txt`` whose sentence names the incident it follows ("was
@@ -185,8 +201,8 @@ def is_statement_date(doc: Doc, resolution: DateResolution) -> bool:
     step = next((c for c in anchor.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL), None)
     if step is not None and step.lemma_.lower() in _later_step_verbs():
         lemma = step.lemma_.lower()
-    if lemma in _word_list("statement_verbs.txt") and not (
-            _reports_a_clause(anchor) and (_beside_clock_time(span) or _fronted(span, anchor))):
+    if lemma in _word_list("statement_verbs.txt") and not (_reports_a_clause(anchor) and (
+            _beside_clock_time(span) or _fronted(span, anchor) or _ends_the_report(span, anchor))):
         return True
     if lemma in _word_list("aftermath_verbs.txt") or _in_condition(anchor):
         return True
@@ -240,6 +256,14 @@ def _fronted(span: Span, verb: Token) -> bool:
     if span.end >= sentence.end or span.doc[span.end].text != ",":
         return False
     return any(c.dep_ in _SUBJECTS and c.i > span.end for c in verb.children)
+
+
+def _ends_the_report(span: Span, verb: Token) -> bool:
+    """"A man was fatally shot in Adelphi on Thursday, police said": a day after the reported clause and before the
+    reporting verb's subject dates what is reported, wherever the parser hangs it ("police said Thursday" does not)."""
+    reported = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    return bool(reported and subjects) and reported[0].left_edge.i < span.start and span.end <= subjects[0].left_edge.i
 
 
 def _reports_a_clause(verb: Token) -> bool:
