@@ -19,7 +19,8 @@ Article-level prediction, read from the counts and dates themselves (the last it
   within 25 km of the GVA point, and as the same state (admin1) as GVA's. gva-news gives street addresses only.
 - killed / injured / date as ``extract`` outputs them: the largest ``fatalities`` / ``injuries`` of the events told
   in those sentences (0 when none has one), and the date of the first violent event (ASSAULT, not negated) told
-  there, else the publication date. Counts no event carries are lost here, and an event told in a summing-up
+  there, else of the first event told there that is neither negated nor hypothetical (GVA also records gun crimes
+  without shots: an arrest with a gun, a seized weapon), else the publication date. Counts no event carries are lost here, and an event told in a summing-up
   sentence carries its total.
 ``--plain-rule`` gives the rule before aggregates and statement dates were told apart: the largest count of any
 kind of mention and the first day-precision date.
@@ -141,13 +142,16 @@ def predict_place(
 
 def from_events(events: list[Event], doc, sentences: int, published: dt.date) -> tuple[int, int, dt.date]:
     """Killed, injured and incident date as the events ``extract`` gives say: the largest figures of those told in
-    the leading sentences, the date of the first violent one."""
+    the leading sentences, the date of the first violent one, else of the first one that happened."""
     sents = leading_sentences(doc, sentences)
     cutoff = sents[-1].end_char if sents else 0
     told = [e for e in events if e.mentions[0].start < cutoff]
     violent = next((e for e in told if e.type == "ASSAULT" and not e.context.negated and e.date), None)
+    # a gun crime with no violence told (an arrest, a seizure of guns) is dated by the first act that happened
+    first = next((e for e in told if not (e.context.negated or e.context.hypothetical) and e.date), None)
+    incident = violent or first
     return (max((e.fatalities or 0 for e in told), default=0), max((e.injuries or 0 for e in told), default=0),
-            violent.date if violent else published)
+            incident.date if incident else published)
 
 
 def body(row: dict, tally: dict[str, int], raw: bool) -> str:
