@@ -219,6 +219,16 @@ def test_what_happened_is_inherited_before_a_statements_day(nlp) -> None:
     assert alone.resolution.date == dt.date(2022, 1, 5)
 
 
+def test_a_day_another_clause_of_the_sentence_gives_comes_before_the_paragraphs(nlp) -> None:
+    text = ("Two men who forced their way into an apartment Wednesday fled after fighting with a man. "
+            "The apartment had been empty since Monday.")
+    fighting = _event_date(nlp, text, "fighting")
+    assert (fighting.resolution.date, fighting.inherited) == (dt.date(2022, 1, 5), True)
+    # only a day: the year another clause names is no guess for the act
+    other = _event_date(nlp, "The minister resigned, and the party that he founded in 2019 protested.", "resigned")
+    assert other.resolution.date == THURSDAY
+
+
 def test_an_act_told_as_past_inherits_no_day_after_publication(nlp) -> None:
     text = "The man was arrested by deputies at his home.\nHe is expected to appear in court tomorrow."
     arrested = _event_date(nlp, text, "arrested")

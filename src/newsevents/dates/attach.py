@@ -12,9 +12,10 @@ step: a statement or court step (``data/dates/statement_verbs.txt``: "police on 
 year", "over the weekend") is narrowed to the first day inside it that the article gives and that is not a later
 step's day ("the Jan. 10 shooting"). An event with no own date inherits, with ``inherited=True``: the nearest date
 in its sentence anchored on one of its governors (past those stops), on a verb inside its own phrase ("shot a man
-attempting to rob the store Saturday night") or on no verb; else the nearest preceding (then following) date in its
-paragraph (paragraphs are separated by blank lines in ``doc.text``), the first of these that is no statement's or
-later step's day (``is_statement_date``: "police said Tuesday"), else the first of all; else the publication date.
+attempting to rob the store Saturday night") or on no verb; else the nearest day its sentence gives another clause;
+else the nearest preceding (then following) date in its paragraph (paragraphs are separated by blank lines in
+``doc.text``): the first of these that is no statement's or later step's day (``is_statement_date``: "police said
+Tuesday"), else the first of all; else the publication date.
 An act told in a past tense inherits no day after publication ("was arrested ... is to appear in court tomorrow").
 
 >>> import datetime as dt
@@ -81,11 +82,11 @@ def date_event(
     paragraph = paragraph_bounds(doc, trigger.idx)
     # Sentences never cross a paragraph break, whatever the parser says.
     lo, hi = max(trigger.sent.start_char, paragraph[0]), min(trigger.sent.end_char, paragraph[1])
-    own, near = _sentence_dates(doc, trigger, dates, (lo, hi))
+    own, near, elsewhere = _sentence_dates(doc, trigger, dates, (lo, hi))
     if own is not None:
         return EventDate(_day_within(doc, own, dates, published) or own, inherited=False)
     # what happened is inherited before a statement's day ("... police said Tuesday"), which is kept as a last guess
-    candidates = [*near, *_from_paragraph(dates, paragraph, (lo, hi))]
+    candidates = [*near, *elsewhere, *_from_paragraph(dates, paragraph, (lo, hi))]
     # nor is a day after publication ("he is to appear in court tomorrow") what an act told as past inherits
     if published is not None and _told_as_past(trigger):
         candidates = [d for d in candidates if d.date <= published]
@@ -110,8 +111,10 @@ def _told_as_past(trigger: Token) -> bool:
 
 def _sentence_dates(
     doc: Doc, trigger: Token, dates: list[DateResolution], sentence: tuple[int, int]
-) -> tuple[DateResolution | None, list[DateResolution]]:
-    """The trigger's own date (or None) and the dates of its sentence it may inherit, nearest first."""
+) -> tuple[DateResolution | None, list[DateResolution], list[DateResolution]]:
+    """The trigger's own date (or None), the dates of its sentence it may inherit, nearest first, and the days its
+    sentence gives other clauses ("Two men who forced their way into an apartment Wednesday fled after fighting
+    with a man": the fight's best guess after its governors' dates)."""
     clause = [t.i for t in _heads_until(trigger, _ends_clause)]
     governors = {t.i for t in _heads_until(trigger, _coordinated_clause)}
     shared = set() if _coordinated_clause(trigger) else {
@@ -119,6 +122,7 @@ def _sentence_dates(
         if c.pos_ in _VERBAL and not _coordinated_clause(c) and c.lemma_.lower() not in _later_step_verbs()}
     own: list[tuple[int, int, DateResolution]] = []
     in_sentence: list[tuple[int, DateResolution]] = []
+    elsewhere: list[tuple[int, DateResolution]] = []
     for resolution in dates:
         if resolution.end <= sentence[0] or resolution.start >= sentence[1]:
             continue  # cheaply, before making a span: a long document has many dates
@@ -138,8 +142,11 @@ def _sentence_dates(
             own.append((0, distance, resolution))  # "a shooting that put two teens in the hospital Monday night"
         elif anchor.i in governors or anchor.pos_ not in _VERBAL or _inside_phrase(anchor, trigger):
             in_sentence.append((distance, resolution))
+        elif resolution.precision == "day":
+            elsewhere.append((distance, resolution))
     best_own = min(own, key=lambda x: (x[0], x[1]))[2] if own else None
-    return best_own, [resolution for _, resolution in sorted(in_sentence, key=lambda x: x[0])]
+    return (best_own, [resolution for _, resolution in sorted(in_sentence, key=lambda x: x[0])],
+            [resolution for _, resolution in sorted(elsewhere, key=lambda x: x[0])])
 
 
 def _day_within(
