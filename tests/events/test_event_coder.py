@@ -551,6 +551,8 @@ def test_a_pronoun_inside_its_own_antecedents_phrase_does_not_loop(events):
     ("The radio station violated a ban on political broadcasts.", "REJECT"),
     ("The government eased emergency measures in the north.", "CONCEDE"),
     ("Activists held sit-ins outside several ministries.", "PROTEST"),
+    ("Protesters gathered outside the parliament on Monday.", "PROTEST"),
+    ("Demonstrators assembled in the main square of the capital.", "PROTEST"),
 ])
 def test_project_patterns_code_the_main_event(code, text, kind):
     from newsevents.events import salience
