@@ -363,6 +363,21 @@ def test_seas_and_world_regions_are_not_small_towns(gazetteer):
         assert region.country is None and region.precision == "country", name
 
 
+def test_landmarks_stand_for_their_city(gazetteer):
+    white_house = resolve_name("White House", gazetteer=gazetteer)
+    assert (white_house.name, white_house.admin1) == ("Washington", "District of Columbia")
+    assert resolve_name("Tahrir Square", gazetteer=gazetteer).name == "Cairo"
+    assert resolve_name("Downing Street", gazetteer=gazetteer).country == "GBR"
+
+
+def test_a_protest_outside_a_landmark_is_in_its_city():
+    import newsevents
+
+    (event,) = newsevents.extract("Hundreds of protesters rallied outside the White House on Saturday.",
+                                  published="2022-01-06").events
+    assert event.location.name == "Washington" and near(event.location, 38.9, -77.0, 0.2)
+
+
 def test_former_names_and_press_abbreviations(gazetteer):
     assert resolve_name("Bombay", gazetteer=gazetteer).name == "Mumbai"
     assert resolve_name("Kiev", gazetteer=gazetteer).country == "UKR"

@@ -502,8 +502,9 @@ def _build_tables() -> dict:
         else:
             build.name(fid, row["alias"], alias=True)
 
-    # Former and variant names of cities ("Bombay"): the most populous city of that name in that country
-    for row in _shipped("name_aliases.tsv"):
+    # Former and variant names of cities ("Bombay") and landmarks that stand for them ("the White House"): the most
+    # populous city of that name in that country
+    for row in (*_shipped("name_aliases.tsv"), *_shipped("landmarks.tsv")):
         position = country_codes.index(row["alpha3"]) if row["alpha3"] in country_codes else -1
         cities = build.cities(normalize(row["name"]), position)
         if cities:
