@@ -296,6 +296,15 @@ def test_a_local_storys_events_fall_back_to_its_state(nlp, gazetteer):
     assert near(shot, 40.2, -82.7, 1.0)
 
 
+def test_a_name_the_gazetteer_cannot_place_lies_in_the_storys_region(nlp, gazetteer):
+    text = ("Colorado lawmakers debated the gun bill for a second day.\n\n"
+            "On Tuesday, hundreds of protesters marched to the Capitol.")
+    doc, places = places_of(nlp, text, gazetteer, focus="USA")
+    marched = locate_event(doc, trigger(doc, "marched"), places, focus_country="USA", gazetteer=gazetteer)
+    assert (marched.name, marched.country, marched.admin1, marched.precision) == ("Capitol", "USA", "Colorado", "admin1")
+    assert marched.geonameid is None and near(marched, 38.9, -105.5, 1.0)
+
+
 def test_bad_trigger_index_falls_back_to_focus(nlp, gazetteer):
     doc, places = places_of(nlp, "Protests spread.", gazetteer)
     place = locate_event(doc, 99, places, focus_country="CHL", gazetteer=gazetteer)

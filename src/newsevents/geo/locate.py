@@ -24,7 +24,8 @@ Demonyms ("Russian troops") describe actors, not where things happen, and are sk
 A place entity of the sentence that the gazetteer does not know (a village, a
 neighbourhood, a square) competes too, as the most precise kind of place: it is
 returned with its own name and the point of the place around it ("in al-Tijara
-neighbourhood in central Damascus" -> al-Tijara, at Damascus' point).
+neighbourhood in central Damascus" -> al-Tijara, at Damascus' point), else of the story's region or
+country (tier 4: "marched to the Capitol" in a Colorado story -> Capitol, at Colorado's point).
 
 >>> from newsevents import nlp
 >>> from newsevents.geo import find_places
@@ -83,10 +84,13 @@ def locate_event(
     """The :class:`Place` where the event triggered by token ``trigger_i`` happened, or None."""
     gazetteer = gazetteer or Gazetteer.default()
     mention = locate_mention(doc, trigger_i, places, gazetteer=gazetteer)
-    if mention is not None:
+    if mention is not None and mention.place.lat is not None:
         return mention.place
     country = _story_country(places, focus_country)
-    return _story_region(places, country, gazetteer) or _focus(country, gazetteer)
+    story = _story_region(places, country, gazetteer) or _focus(country, gazetteer)
+    if mention is None or story is None:
+        return story if mention is None else mention.place
+    return _within(mention.place, story)  # a name we cannot place ("the Capitol") lies in the story's region
 
 
 def _story_country(places: list[PlaceMention], focus_country: str | None) -> str | None:
@@ -270,9 +274,13 @@ def _placed(
         around = min(nearby, key=lambda m: abs(m.start - mention.start)).place
     else:
         return mention
-    place = Place(text=mention.place.text, name=mention.place.name, country=around.country, admin1=around.admin1,
-                  lat=around.lat, lon=around.lon, geonameid=None, precision=around.precision)
-    return PlaceMention(mention.start, mention.end, place)
+    return PlaceMention(mention.start, mention.end, _within(mention.place, around))
+
+
+def _within(unplaced: Place, around: Place) -> Place:
+    """``unplaced`` (a name the gazetteer does not know) with the country, subdivision and point of ``around``."""
+    return Place(text=unplaced.text, name=unplaced.name, country=around.country, admin1=around.admin1,
+                 lat=around.lat, lon=around.lon, geonameid=None, precision=around.precision)
 
 
 def _object_of(token: Token) -> Token | None:
