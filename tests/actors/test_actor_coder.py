@@ -291,3 +291,14 @@ def test_the_staff_of_a_body_of_no_country_act_for_it(nlp, coder):
 def test_kampuchean_is_cambodian(nlp, coder):
     actor = span_actor(nlp, coder, "Troops shelled Kampuchean guerrilla camps.", "Kampuchean guerrilla camps")
     assert actor.country == "KHM"
+
+
+def test_an_unnamed_role_placed_in_another_country_takes_its_name(coder):
+    from newsevents.records import Actor
+
+    civilians = Actor(text="five people", name="Israeli civilians", country="ISR", sector="CVL", acled_type="Civilians")
+    assert coder.placed_in(civilians, "PSE").name == "Palestinian civilians"
+    unplaced = Actor(text="troops", name="military", country=None, sector="MIL", acled_type="State forces")
+    assert (coder.placed_in(unplaced, "MLI").name, coder.placed_in(unplaced, "MLI").country) == ("Malian military", "MLI")
+    named = Actor(text="Islamic State", name="Islamic State", country=None, sector="UAF", acled_type=None)
+    assert coder.placed_in(named, "SYR").name == "Islamic State"

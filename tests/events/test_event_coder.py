@@ -462,6 +462,11 @@ def test_a_list_hung_on_an_apposition_keeps_every_member(events):
 def test_unnamed_actors_are_of_the_country_the_act_happens_in_not_the_story_focus(events):
     event = only(events("France condemned the attack. Gunmen killed twenty people in Bamako on Sunday."), "ASSAULT")
     assert (event.source.country, event.target.country) == ("MLI", "MLI")
+    # the name follows the country, and a nationality word describing the place gives it
+    event = only(events("Israeli airstrikes killed five people in Gaza City."), "ASSAULT")
+    assert (event.target.name, event.target.country) == ("Palestinian civilians", "PSE")
+    event = only(events("Russian troops killed 20 civilians in the Ukrainian town of Bucha."), "ASSAULT")
+    assert (event.target.name, event.target.country) == ("Ukrainian civilians", "UKR")
 
 
 def test_place_of_a_nominal_act_may_hang_on_its_verb(events):

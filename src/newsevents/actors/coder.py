@@ -13,7 +13,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -147,6 +147,19 @@ class ActorCoder:
         if self._credit_mask(span.doc)[span.root.i]:
             return None
         return self._code(span, focus_country=focus_country, as_mention=False)
+
+    def placed_in(self, actor: Actor, country: str) -> Actor:
+        """``actor``, an unnamed role, as one of ``country``, named so ("five people" killed in Gaza City are
+        Palestinian civilians, not the story's Israeli ones); a name of its own stays."""
+        countries = self.lexicon.countries
+        old = countries.get(actor.country, (None, None))[1] if actor.country else None
+        new = countries.get(country, (None, None))[1]
+        name = actor.name
+        if old and name.startswith(f"{old} "):
+            name = name[len(old) + 1 :]
+        if new and name[:1].islower():  # a role label ("civilians"), not a name
+            name = f"{new} {name}"
+        return replace(actor, name=name, country=country)
 
     # -- matching ---------------------------------------------------------------------------
 

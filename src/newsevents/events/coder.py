@@ -454,7 +454,9 @@ class EventCoder:
 
     @staticmethod
     def _place(token: Token, resolver: _Resolver) -> Actor | None:
-        """The country of the first place named in a locative phrase of ``token``'s clause."""
+        """The country of the first place named in a locative phrase of ``token``'s clause, else of the first
+        nationality word describing one ("in the Ukrainian town of Bucha")."""
+        described = None
         for prep in _near(token, 3):
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
                 continue
@@ -464,7 +466,10 @@ class EventCoder:
                     actor = resolver.actor(place)
                     if actor is not None and actor.country:
                         return actor
-        return None
+                if described is None and place.ent_type_ == "NORP" and place.dep_ == "amod":
+                    actor = resolver.actor(place)
+                    described = actor if actor is not None and actor.country else None
+        return described
 
     def _nominal_sources(self, token: Token) -> list[Token]:
         found = [c for c in token.children if c.dep_ in NOMINAL_SOURCE_DEPS and c.pos_ in ("PROPN", "NOUN", "ADJ")]
@@ -746,7 +751,7 @@ class _Resolver:
         if (actor is None or place is None or not place.country or actor.sector in UNPLACED_SECTORS
                 or not self.unnamed(token)):
             return actor
-        return replace(actor, country=place.country)
+        return self.coder.placed_in(actor, place.country)
 
     def unnamed(self, token: Token) -> bool:
         """Does ``token``'s actor get its country only from the article's focus (or have none)?"""
@@ -775,7 +780,7 @@ class _Resolver:
         country = next((a.country for c in token.children if c.dep_ == "prep" and c.lower_ in RESIDENCE_PREPS
                         for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")
                         and (a := self.actor(p)) is not None and a.country), None)
-        return replace(actor, country=country) if country else actor
+        return self.coder.placed_in(actor, country) if country else actor
 
     def _resolve(self, token: Token) -> Actor | None:
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":  # "us", not "the US"
