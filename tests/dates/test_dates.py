@@ -229,6 +229,15 @@ def test_a_day_another_clause_of_the_sentence_gives_comes_before_the_paragraphs(
     assert other.resolution.date == THURSDAY
 
 
+def test_a_period_long_over_is_background_never_inherited(nlp) -> None:
+    text = "Four months ago the suspect was released from prison.\nA man was shot and wounded outside a bar."
+    shot = _event_date(nlp, text, "shot")
+    assert (shot.resolution.date, shot.inherited) == (THURSDAY, True)
+    # a recent one still is: last month ended less than a month before publication
+    recent = _event_date(nlp, "Protests began last month.\nRioters burned cars and looted shops.", "burned")
+    assert (recent.resolution.date, recent.resolution.precision) == (dt.date(2021, 12, 1), "month")
+
+
 def test_an_act_told_as_past_inherits_no_day_after_publication(nlp) -> None:
     text = "The man was arrested by deputies at his home.\nHe is expected to appear in court tomorrow."
     arrested = _event_date(nlp, text, "arrested")

@@ -16,7 +16,8 @@ attempting to rob the store Saturday night") or on no verb; else the nearest day
 else the nearest preceding (then following) date in its paragraph (paragraphs are separated by blank lines in
 ``doc.text``): the first of these that is no statement's or later step's day (``is_statement_date``: "police said
 Tuesday"), else the first of all; else the publication date.
-An act told in a past tense inherits no day after publication ("was arrested ... is to appear in court tomorrow").
+No event inherits a week, month or year that ended over a month before publication ("four months ago": background),
+nor an act told in a past tense a day after publication ("was arrested ... is to appear in court tomorrow").
 
 >>> import datetime as dt
 >>> from newsevents import nlp
@@ -45,6 +46,8 @@ _VERBAL = {"VERB", "AUX"}
 _NOUN_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _FRAME_MARKERS = {"after", "before", "since", "until", "once"}
+# A week, month or year over this long before publication is background ("four months ago"), never inherited.
+STALE_AFTER = dt.timedelta(days=31)
 _NOT_A_MONTH_TAGS = {"MD", "VB", "VBD", "VBP", "VBZ", "VBG", "VBN"}
 
 
@@ -87,9 +90,11 @@ def date_event(
         return EventDate(_day_within(doc, own, dates, published) or own, inherited=False)
     # what happened is inherited before a statement's day ("... police said Tuesday"), which is kept as a last guess
     candidates = [*near, *elsewhere, *_from_paragraph(dates, paragraph, (lo, hi))]
-    # nor is a day after publication ("he is to appear in court tomorrow") what an act told as past inherits
-    if published is not None and _told_as_past(trigger):
-        candidates = [d for d in candidates if d.date <= published]
+    # never a period long over by publication ("four months ago", "in 2009": background), nor for an act told as
+    # past a day after it ("he is to appear in court tomorrow")
+    if published is not None:
+        past = _told_as_past(trigger)
+        candidates = [d for d in candidates if not (_stale(d, published) or (past and d.date > published))]
     inherited = next((d for d in candidates if not is_statement_date(doc, d)), candidates[0] if candidates else None)
     if inherited is not None:
         return EventDate(inherited, inherited=True)
@@ -161,6 +166,20 @@ def _day_within(
         if inside and (published is None or resolution.date <= published) and not is_statement_date(doc, resolution):
             return resolution
     return None
+
+
+def _stale(resolution: DateResolution, published: dt.date) -> bool:
+    """Is ``resolution`` a week, month or year that ended more than ``STALE_AFTER`` before ``published``?"""
+    start = resolution.date
+    if resolution.precision == "week":
+        end = start + dt.timedelta(days=7)
+    elif resolution.precision == "month":
+        end = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    elif resolution.precision == "year":
+        end = dt.date(start.year + 1, 1, 1)
+    else:
+        return False
+    return end < published - STALE_AFTER
 
 
 def _period_holds(coarse: DateResolution, day: dt.date) -> bool:
