@@ -178,6 +178,9 @@ def test_noun_trigger_takes_its_verb(nlp) -> None:
         ("It followed a weekend of violence in which seven people were shot — two fatally.",
          [("injured", 5), ("killed", 2)]),
         ("Police are investigating a triple shooting on the East Side.", [("injured", 3)]),
+        # the number of incidents is not of victims: two shootings may have hurt anyone; two fatal ones killed two
+        ("Two shootings that took place on Hammer Lane injured a 13-year-old boy.", [("injured", 1)]),
+        ("Police investigated the shooting of two men outside a bar.", [("injured", 2)]),
         ("A double shooting left one man dead.", [("injured", 1), ("killed", 1)]),
         ("Police say three people were wounded and one killed.", [("injured", 3), ("killed", 1)]),
         ("Shots were fired into a home, striking two children.", [("injured", 2)]),

@@ -75,7 +75,7 @@ _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _HYPOTHETICAL_AUXILIARIES = {"would", "could", "might", "may", "should", "will", "can"}
 _NOUNS = {"NOUN", "PROPN"}
 _ROLE_POS = {"object": _VERBAL, "subject": _VERBAL, "carried": _VERBAL, "hit": _VERBAL, "noun": _NOUNS, "state": _NOUNS,
-             "fatal_event": _NOUNS, "death_event": _NOUNS, "body": _NOUNS}
+             "incident": _NOUNS, "fatal_event": _NOUNS, "death_event": _NOUNS, "body": _NOUNS}
 _FINDING_VERBS = {"find", "discover", "recover", "locate", "pull", "identify"}
 # Verbs whose passive is a bullet wound without naming the bullet: "a second man was grazed".
 _WOUNDING_PASSIVES = {"graze"}
@@ -592,7 +592,7 @@ def _counts_at(token: Token) -> Iterator[CountMention]:
             continue
         if token.pos_ in _VERBAL and any(c.dep_ == "neg" for c in token.children):
             victims = _Victims(Count(0, victims.count.text), victims.start, victims.end)
-        if kind == "injured" and (_fatal(token) or role in ("state", "noun") and _fatal_state(token)):
+        if kind == "injured" and (_fatal(token) or role in ("state", "noun", "incident") and _fatal_state(token)):
             kind = "killed"
         yield from _split_fatal(token, kind, victims)
     if lemma == "toll":
@@ -699,8 +699,8 @@ def _has_subject(token: Token) -> bool:
 
 
 def _victims(token: Token, role: str) -> _Victims | None:
-    if role == "noun":
-        return _noun_victims(token)
+    if role in ("noun", "incident"):
+        return _noun_victims(token, counts_itself=role == "noun")
     if role == "adj":
         return _adjective_victims(token)
     if role == "state":
@@ -728,7 +728,7 @@ def _fatal_event_victims(noun: Token) -> _Victims | None:
     ]
     if noun.dep_ == "compound" or not modifiers:
         return None
-    victims = _noun_victims(noun)
+    victims = _noun_victims(noun, counts_itself=True)  # "two fatal shootings": two dead at least
     if victims is not None:
         return victims
     return _inexact_one(modifiers[0], noun)
@@ -1027,11 +1027,13 @@ def _gapped_subject(verb: Token) -> list[Token]:
     return own
 
 
-def _noun_victims(token: Token) -> _Victims | None:
+def _noun_victims(token: Token, *, counts_itself: bool) -> _Victims | None:
+    """The victims a casualty noun counts: "two deaths" (``counts_itself``), "the deaths of 13", "a triple shooting";
+    "two shootings" are two incidents, not two victims."""
     total: _Victims | None = None
     for child in token.children:
         if child.dep_ == "nummod":
-            return _number_phrase(child)
+            return _number_phrase(child) if counts_itself else None
         if child.dep_ in ("amod", "compound") and child.lower_ in _multiples():  # "a triple shooting"
             return _Victims(Count(_multiples()[child.lower_], child.text), child.idx, child.idx + len(child))
         if child.dep_ == "prep" and child.lower_ == "of":
