@@ -135,6 +135,13 @@ def test_victims_told_in_a_later_sentence_are_the_attacks():
     assert (attack.injuries, unhurt.injuries) == (2, 0)
 
 
+def test_only_violence_and_protest_carry_the_dead_and_wounded():
+    text = "Police were called to a hospital on Sunday after a man arrived there with a gunshot wound."
+    events = newsevents.extract(text, published="2024-03-04").events
+    assert [(e.type, e.injuries) for e in events if e.injuries] == [("ASSAULT", 1)]
+    assert any(e.type == "CONSULT" for e in events)
+
+
 def test_event_ids_are_stable_and_unique(example, example_path):
     again = newsevents.extract(example_path, published="2022-01-06")
     ids = [e.id for e in example.events]

@@ -25,13 +25,17 @@ from .dates import date_event, find_dates
 from .errors import ExtractionError, InputError, Messages, NewsEventsError
 from .events import EventCoder, find_quotes
 from .geo import Gazetteer, find_places, locate_event
-from .quantities import casualties_for, find_counts, unclaimed_victims
+from .quantities import Casualties, casualties_for, find_counts, unclaimed_victims
 from .records import Article, Entity, Event, Extraction
 
 log = logging.getLogger(__name__)
 
 # Event types whose victims a later sentence may tell of on its own ("He was taken to a hospital").
 HARM_TYPES = frozenset({"ASSAULT"})
+# Event types that carry the killed and injured of their clause: violence, and protests it breaks out in. Talk,
+# travel or help told beside a count ("police were called after a report of a person shot") leaves it to the
+# violence told beside or before it.
+CASUALTY_TYPES = frozenset({"ASSAULT", "PROTEST"})
 # Entity labels worth showing a reader; numbers, ordinals and money are noise.
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "LAW"})
 
@@ -114,10 +118,11 @@ class Extractor:
             actor_coder=self.actor_coder,
             focus_country=focus,
         )
-        told = {item.trigger_i: casualties_for(doc, item.trigger_i, counts) for item in coded}
+        told = {item.trigger_i: _figures(item.event.type, casualties_for(doc, item.trigger_i, counts)) for item in coded}
         # By identity: each count mention carries its own Count object.
         own_figures = {id(count) for c in told.values() for count in (c.killed, c.injured, c.arrested) if count}
-        retold_figures = {i: casualties_for(doc, i, counts) for item in coded for i in item.retold_i}
+        retold_figures = {i: _figures(item.event.type, casualties_for(doc, i, counts))
+                          for item in coded for i in item.retold_i}
         claimed = own_figures | {id(count) for c in retold_figures.values() for count in (c.killed, c.injured) if count}
         harm = [item.trigger_i for item in coded if item.event.type in HARM_TYPES
                 and not (item.event.context.negated or item.event.context.hypothetical)]  # "No one else was hurt"
@@ -159,6 +164,13 @@ class Extractor:
             quotes=find_quotes(doc, actors=actor_mentions),
             events=events,
         )
+
+
+def _figures(event_type: str, casualties: Casualties) -> Casualties:
+    """The counts an event of ``event_type`` carries of ``casualties`` (see ``CASUALTY_TYPES``)."""
+    if event_type in CASUALTY_TYPES:
+        return casualties
+    return Casualties(None, None, casualties.arrested)
 
 
 # Articles sent to a worker at a time. Small chunks keep every worker busy until the

@@ -623,6 +623,11 @@ def test_a_participle_of_another_kind_of_act_stays_its_own_event(events):
     assert sorted(e.type for e in events("Police raided the camp, arresting 20 people.")) == ["ASSAULT", "COERCE"]
 
 
+def test_a_wound_is_the_mark_of_an_assault_whatever_verb_tells_of_it(events):
+    found = events("A man arrived at the hospital with a gunshot wound on Sunday.")
+    assert [(e.type, e.mode) for e in found if e.type == "ASSAULT"] == [("ASSAULT", "firearms")]
+
+
 @pytest.mark.parametrize("text", [
     "An argument between two men quickly escalated into a deadly shooting early Saturday.",
     "The dispute erupted into fighting between rival militias in Tripoli.",

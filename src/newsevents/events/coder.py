@@ -170,8 +170,9 @@ class EventCoder:
         head = token.head
         while head.pos_ == "ADP" and head.head.i != head.i:
             head = head.head
-        presupposed = (token.dep_ == "dobj" and head.lemma_.lower() in self.lexicon.cues["presupposing_verbs"]
-                       and not _refers_back(token, self.lexicon.cues["definite_determiners"]))
+        presupposed = ((token.dep_ == "dobj" and head.lemma_.lower() in self.lexicon.cues["presupposing_verbs"]
+                        and not _refers_back(token, self.lexicon.cues["definite_determiners"]))
+                       or token.lemma_.lower() in self.lexicon.cues["mark_nominals"])
         if head.i in verbs and head.i != token.i and not presupposed:
             return None  # the governing verb's pattern already codes it ("imposed a curfew")
         folding = self.lexicon.cues["folding_types"] | self.lexicon.cues["topic_types"]
