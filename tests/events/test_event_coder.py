@@ -404,6 +404,11 @@ def test_an_investigated_or_condemned_act_happened_and_is_an_event_of_its_own(ev
     assert bombing.source.country == "AFG" and bombing.source.sector != "GOV"
     # a bare definite act was told elsewhere: one event, not a second
     assert [e.type for e in events("France condemned the attack.")] == ["ACCUSE"]
+    # what is to be solved or investigated happened, whatever is said of the solving
+    killing = only(events("Detectives have not solved the killing of a 19-year-old man."), "ASSAULT")
+    assert not (killing.context.negated or killing.context.hypothetical)
+    shooting = only(events("Police will investigate the shooting of a teenager in Dayton."), "ASSAULT")
+    assert not shooting.context.hypothetical
 
 
 @pytest.mark.parametrize("text", [

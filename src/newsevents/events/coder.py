@@ -91,6 +91,7 @@ class _Trigger(NamedTuple):
     used: frozenset[str]
     governor: Token | None = None  # commissive verb whose complement this is
     performer: Token | None = None  # material verb whose meaning this nominal object took over
+    presupposed: bool = False  # a nominal that happened whatever is said of it ("have not solved the killing")
 
 
 def salience(coded: CodedEvent, doc: Doc) -> tuple[int, int, int, int]:
@@ -186,7 +187,7 @@ class EventCoder:
         # "threatened to impose a curfew": the nominal is the act a commissive verb announces
         commissive = self.lexicon.cues["commissive_verbs"]
         governor = next((v for v in ctx.governors(token) if v.lemma_.lower() in commissive), None)
-        return _Trigger(token, self._nominal_sense(token, cameo), frozenset(), governor)
+        return _Trigger(token, self._nominal_sense(token, cameo), frozenset(), governor, presupposed=presupposed)
 
     def _topic(self, token: Token) -> bool:
         """Is the act what another one answers ("in retaliation for the arrest of its leader"), what a reaction or
@@ -614,12 +615,15 @@ class EventCoder:
                 or (kind == "ASSAULT" and self._accidental(anchor))):
             return []
         context, reporter = ctx.flags(token, lexicon=lexicon)
+        if trigger.presupposed:  # "police have not solved the killing", "will investigate the shooting": it happened
+            context = replace(context, negated=False, hypothetical=False)
         if context.negated and kind in REFUSAL_OF and any(c.dep_ == "neg" for c in anchor.children):
             kind, cameo = "REJECT", REFUSAL_OF[kind]
             mode, context = lexicon.plover(cameo).mode, replace(context, negated=False)
         governing = _governing_verb(token) if token.pos_ != "VERB" and token.dep_ == "dobj" else None
         clause = governing or token
-        if trigger.governor is None and kind in FUTURE_OF and not context.negated and ctx.future(clause, lexicon=lexicon):
+        if (trigger.governor is None and kind in FUTURE_OF and not context.negated and not trigger.presupposed
+                and ctx.future(clause, lexicon=lexicon)):
             kind, cameo = FUTURE_OF[kind]  # "will visit", "is ready to send": an intention, not yet the act
             mode = lexicon.plover(cameo).mode
         if trigger.governor is not None or kind == "THREATEN":
