@@ -302,3 +302,9 @@ def test_an_unnamed_role_placed_in_another_country_takes_its_name(coder):
     assert (coder.placed_in(unplaced, "MLI").name, coder.placed_in(unplaced, "MLI").country) == ("Malian military", "MLI")
     named = Actor(text="Islamic State", name="Islamic State", country=None, sector="UAF", acled_type=None)
     assert coder.placed_in(named, "SYR").name == "Islamic State"
+
+
+def test_a_stance_towards_a_country_is_no_nationality(nlp, coder):
+    doc = nlp("A prominent anti-Syria journalist was killed in Beirut.")
+    (journalist,) = [m.actor for m in coder.mentions(doc, focus_country="LBN") if m.actor.sector == "MED"]
+    assert journalist.country == "LBN"

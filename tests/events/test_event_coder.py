@@ -628,6 +628,17 @@ def test_a_participle_of_another_kind_of_act_stays_its_own_event(events):
     assert sorted(e.type for e in events("Police raided the camp, arresting 20 people.")) == ["ASSAULT", "COERCE"]
 
 
+@pytest.mark.parametrize(("text", "sector"), [
+    ("Dozens of soldiers were killed in an ambush in Borno.", "MIL"),
+    ("Two policemen died in a bomb attack in Quetta.", "COP"),
+    ("Three soldiers perished in an ambush near Kidal.", "MIL"),
+])
+def test_who_died_or_was_killed_in_an_attack_is_its_target(events, text, sector):
+    event = only(events(text), "ASSAULT")
+    assert event.target is not None and event.target.sector == sector
+    assert event.source is None or event.source.sector != sector
+
+
 def test_a_wound_is_the_mark_of_an_assault_whatever_verb_tells_of_it(events):
     found = events("A man arrived at the hospital with a gunshot wound on Sunday.")
     assert [(e.type, e.mode) for e in found if e.type == "ASSAULT"] == [("ASSAULT", "firearms")]

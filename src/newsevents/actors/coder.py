@@ -41,6 +41,7 @@ LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "within", "throug
 LEAD_WORDS = frozenset({"led"})  # "Russian-led alliance": the alliance takes the leader's country
 TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "REB", "PTY", "IGO"})
 RECENT_YEAR = 2015  # a bare surname codes on its own only for leaders in office since then
+STANCE_PREFIXES = frozenset({"anti", "pro"})  # "anti-Syria", "pro-Russian": a stance, not a nationality
 WEIGHTS = (3, 3, 2, 2, 2)  # focus country: mentions in the first sentences count more
 SECTOR_LABEL = {
     "GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence services",
@@ -223,6 +224,8 @@ class ActorCoder:
         """The reading of a match that applies here; surnames need a title or a recent leader."""
         entry = m.best
         if entry.kind == "demonym" and self._former_polity(doc, m):
+            return None
+        if entry.kind in ("country", "demonym") and _after_stance_prefix(doc, m):
             return None
         if entry.kind in ("country", "capital", "city", "place") and self._in_local_name(doc, m):
             return None
@@ -415,6 +418,11 @@ class ActorCoder:
                 if actor is not None:
                     return ActorMention(m.start, m.end, actor)
         return None
+
+
+def _after_stance_prefix(doc: Doc, m: _Match) -> bool:
+    """Is match ``m`` the country of a stance ("an anti-Syria journalist", "pro-Russian separatists")?"""
+    return m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in STANCE_PREFIXES
 
 
 def _fits(tokens: Span, e: Entry) -> bool:

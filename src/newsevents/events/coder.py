@@ -291,6 +291,9 @@ class EventCoder:
                     if plover and plover.type not in keeps and not self._weaker_means(plover.type, token):
                         del verbs[governor.i]
                         performer = governor
+                elif (governor is not None and token.dep_ == "pobj" and token.head.lower_ in MEANS_PREPS
+                      and governor.lemma_.lower() in self.lexicon.cues["undergoing_verbs"]):
+                    performer = governor  # "three soldiers perished in an ambush": the ambush's victims
                 found = self._nominal_trigger(token, verbs)
                 if found:
                     nominals.append(found._replace(performer=performer))
@@ -633,8 +636,12 @@ class EventCoder:
             targets += [p for c in token.head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                         for p in c.children if p.dep_ == "pobj" and p not in targets]
             targets += self._stance_objects(token.head)
-        if trigger.performer is not None and token.dep_ in SUBJECTS:  # "a roadside bombing killed two soldiers"
+        # "a roadside bombing killed two soldiers", "dozens of soldiers were killed in an ambush", "two policemen died
+        # in a bomb attack" (the subject of a verb of undergoing is the victim)
+        undergone = trigger.performer is not None and trigger.performer.lemma_.lower() in lexicon.cues["undergoing_verbs"]
+        if trigger.performer is not None and token.dep_ in (*SUBJECTS, "pobj"):
             targets += self._objects(trigger.performer, trigger.used)
+            targets += self._subjects(trigger.performer) if undergone else []
         speaker = resolver.actor(reporter) if reporter is not None else None
         if token.pos_ == "VERB":
             sources = self._subjects(anchor)
@@ -656,7 +663,7 @@ class EventCoder:
                 and not _unique(resolver.actor(t) for t in sources)
             ):
                 sources = self._subjects(governor)
-            if not sources and trigger.performer is not None and not self._acts_on(trigger.performer):
+            if not sources and trigger.performer is not None and not (self._acts_on(trigger.performer) or undergone):
                 sources = self._subjects(trigger.performer)  # "Israel reimposed blockades"
             if not sources and trigger.governor is not None:
                 sources = self._subjects(anchor)  # "X threatened to impose a curfew"
