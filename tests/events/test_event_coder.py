@@ -628,6 +628,11 @@ def test_a_participle_of_another_kind_of_act_stays_its_own_event(events):
     assert sorted(e.type for e in events("Police raided the camp, arresting 20 people.")) == ["ASSAULT", "COERCE"]
 
 
+def test_a_protest_by_no_one_named_is_by_protesters_of_its_place(events):
+    event = only(events("The prime minister resigned on Monday after weeks of mass protests in Beirut."), "PROTEST")
+    assert (event.source.name, event.source.country, event.source.sector) == ("Lebanese protesters", "LBN", "OPP")
+
+
 @pytest.mark.parametrize(("text", "sector"), [
     ("Dozens of soldiers were killed in an ambush in Borno.", "MIL"),
     ("Two policemen died in a bomb attack in Quetta.", "COP"),

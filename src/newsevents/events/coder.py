@@ -72,6 +72,7 @@ RESIDENCE_PREPS = ("in", "at", "throughout", "across", "from")
 UNATTRIBUTED_TYPES = {"ASSAULT", "THREATEN"}
 UNIDENTIFIED_ATTACKER = Actor(text="", name="Unidentified armed group", country=None, sector="UAF",
                               acled_type="Political militia")  # fmt: skip
+UNNAMED_PROTESTERS = Actor(text="", name="protesters", country=None, sector="OPP", acled_type="Protesters")
 MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
@@ -688,8 +689,13 @@ class EventCoder:
         if not target_actors and kind == "THREATEN":
             target_actors = _unique(resolver.actor(t) for t in _condition_subjects(anchor))
         # an act by no one named is the doing of the place it happens in ("was arrested in X"); violence by no one
-        # named ("a bomb in X killed two") is, as ACLED codes it, an unidentified armed group of that country
-        source_actors = source_actors or [_unidentified_attacker(place) if kind in UNATTRIBUTED_TYPES else place]
+        # named ("a bomb in X killed two") is, as ACLED codes it, an unidentified armed group of that country, and a
+        # protest by no one named ("after weeks of protests in Beirut") is by protesters of that country
+        if not source_actors and kind in UNATTRIBUTED_TYPES:
+            source_actors = [_unidentified_attacker(place)]
+        elif not source_actors and kind == "PROTEST" and place is not None and place.country:
+            source_actors = [resolver.coder.placed_in(replace(UNNAMED_PROTESTERS, text=place.text), place.country)]
+        source_actors = source_actors or [place]
         # PLOVER codes the place an act is done in as its target when no actor undergoes it ("arrived in Amman")
         place = None if target_actors else place
         # a nominal's doers name its weapon too ("jets carried out strikes", "gunmen staged an attack")
