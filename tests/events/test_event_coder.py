@@ -472,6 +472,10 @@ def test_unnamed_actors_are_of_the_country_the_act_happens_in_not_the_story_focu
     assert (event.target.name, event.target.country) == ("Palestinian civilians", "PSE")
     event = only(events("Russian troops killed 20 civilians in the Ukrainian town of Bucha."), "ASSAULT")
     assert (event.target.name, event.target.country) == ("Ukrainian civilians", "UKR")
+    # the place may be named inside the attack's target
+    event = only(events("Houthi rebels launched a drone attack on an airport in southern Saudi Arabia, injuring eight "
+                        "civilians."), "ASSAULT")
+    assert (event.source.country, event.target.country) == ("YEM", "SAU")
 
 
 def test_place_of_a_nominal_act_may_hang_on_its_verb(events):

@@ -463,9 +463,12 @@ class EventCoder:
         """The country of the first place named in a locative phrase of ``token``'s clause, else of the first
         nationality word describing one ("in the Ukrainian town of Bucha")."""
         described = None
-        for prep in _near(token, 3):
-            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
-                continue
+        # a locative phrase of the clause, or one inside its target ("an attack on an airport in Saudi Arabia")
+        preps = [p for t in _near(token, 3) if t.dep_ == "prep"
+                 for p in ((t,) if t.lower_ in PLACE_PREPS else
+                           (d for d in t.subtree if d.dep_ == "prep" and d.lower_ in PLACE_PREPS)
+                           if t.lower_ in TARGET_PREPS else ())]
+        for prep in preps:
             for place in prep.subtree:  # "in the town of X", "outside of X"
                 # the small model tags some towns NORP ("the town of Samarra")
                 if place.ent_type_ in ("GPE", "LOC", "NORP") and place.dep_ in ("pobj", "appos", "compound"):
