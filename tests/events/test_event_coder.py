@@ -632,6 +632,16 @@ def test_a_participle_of_another_kind_of_act_stays_its_own_event(events):
     assert sorted(e.type for e in events("Police raided the camp, arresting 20 people.")) == ["ASSAULT", "COERCE"]
 
 
+@pytest.mark.parametrize("text", [
+    "The Taliban captured the provincial capital of Kunduz after heavy fighting.",
+    "Rebels seized Bunia on Sunday.",
+])
+def test_a_place_captured_is_territory_taken(events, text):
+    assert only(events(text), "COERCE").cameo == "192"
+    # goods seized are property
+    assert only(events("Customs officers seized a shipment of cocaine."), "COERCE").cameo == "171"
+
+
 def test_a_protest_by_no_one_named_is_by_protesters_of_its_place(events):
     event = only(events("The prime minister resigned on Monday after weeks of mass protests in Beirut."), "PROTEST")
     assert (event.source.name, event.source.country, event.source.sector) == ("Lebanese protesters", "LBN", "OPP")

@@ -72,6 +72,7 @@ RESIDENCE_PREPS = ("in", "at", "throughout", "across", "from")
 UNATTRIBUTED_TYPES = {"ASSAULT", "THREATEN"}
 UNIDENTIFIED_ATTACKER = Actor(text="", name="Unidentified armed group", country=None, sector="UAF",
                               acled_type="Political militia")  # fmt: skip
+SEIZE_PROPERTY, OCCUPY_TERRITORY = "171", "192"  # CAMEO
 UNNAMED_PROTESTERS = Actor(text="", name="protesters", country=None, sector="OPP", acled_type="Protesters")
 MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
@@ -153,6 +154,10 @@ class EventCoder:
                 return None  # a known phrasal verb means what it says or nothing: "the coalition broke up" is no "break"
             if found:
                 cameo, used = found
+                if cameo == SEIZE_PROPERTY and any(c.dep_ == "dobj" and (c.ent_type_ == "GPE" or c.lemma_.lower() in
+                                                                         self.lexicon.cues["territory_nouns"])
+                                                   for c in token.children):
+                    cameo = OCCUPY_TERRITORY  # "the Taliban captured Kunduz / the provincial capital": territory
                 if lemma in self.lexicon.cues["appeal_verbs"] and any(
                     c.dep_ == "prep" and c.lower_ == "for" for c in token.children
                 ):
