@@ -647,7 +647,8 @@ class EventCoder:
             targets += self._stance_objects(token.head)
         # "a roadside bombing killed two soldiers", "dozens of soldiers were killed in an ambush", "two policemen died
         # in a bomb attack" (the subject of a verb of undergoing is the victim)
-        undergone = trigger.performer is not None and trigger.performer.lemma_.lower() in lexicon.cues["undergoing_verbs"]
+        undergone = (trigger.performer is not None
+                     and trigger.performer.lemma_.lower() in lexicon.cues["undergoing_verbs"])
         if trigger.performer is not None and token.dep_ in (*SUBJECTS, "pobj"):
             targets += self._objects(trigger.performer, trigger.used)
             targets += self._subjects(trigger.performer) if undergone else []
