@@ -135,6 +135,12 @@ def test_victims_told_in_a_later_sentence_are_the_attacks():
     assert (attack.injuries, unhurt.injuries) == (2, 0)
 
 
+def test_only_the_arrest_carries_the_arrested():
+    text = "Hundreds of people protested in Minsk on Sunday, and police detained at least 50."
+    events = newsevents.extract(text, published="2024-03-04").events
+    assert [(e.type, e.arrested) for e in events if e.arrested] == [("COERCE", 50)]
+
+
 def test_only_violence_and_protest_carry_the_dead_and_wounded():
     text = "Police were called to a hospital on Sunday after a man arrived there with a gunshot wound."
     events = newsevents.extract(text, published="2024-03-04").events

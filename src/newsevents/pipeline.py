@@ -36,6 +36,8 @@ HARM_TYPES = frozenset({"ASSAULT"})
 # travel or help told beside a count ("police were called after a report of a person shot") leaves it to the
 # violence told beside or before it.
 CASUALTY_TYPES = frozenset({"ASSAULT", "PROTEST"})
+# The event type that carries the arrested: the arrest ("protested, and police detained 50": not the protest).
+ARREST_TYPE = "COERCE"
 # Entity labels worth showing a reader; numbers, ordinals and money are noise.
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "LAW"})
 
@@ -167,10 +169,10 @@ class Extractor:
 
 
 def _figures(event_type: str, casualties: Casualties) -> Casualties:
-    """The counts an event of ``event_type`` carries of ``casualties`` (see ``CASUALTY_TYPES``)."""
-    if event_type in CASUALTY_TYPES:
-        return casualties
-    return Casualties(None, None, casualties.arrested)
+    """The counts an event of ``event_type`` carries of ``casualties`` (see ``CASUALTY_TYPES``, ``ARREST_TYPE``)."""
+    harmful = event_type in CASUALTY_TYPES
+    return Casualties(casualties.killed if harmful else None, casualties.injured if harmful else None,
+                      casualties.arrested if event_type == ARREST_TYPE else None)
 
 
 # Articles sent to a worker at a time. Small chunks keep every worker busy until the
