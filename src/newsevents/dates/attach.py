@@ -170,25 +170,27 @@ def _day_within(
 
 def _stale(resolution: DateResolution, published: dt.date) -> bool:
     """Is ``resolution`` a week, month or year that ended more than ``STALE_AFTER`` before ``published``?"""
-    start = resolution.date
-    if resolution.precision == "week":
-        end = start + dt.timedelta(days=7)
-    elif resolution.precision == "month":
-        end = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-    elif resolution.precision == "year":
-        end = dt.date(start.year + 1, 1, 1)
-    else:
-        return False
-    return end < published - STALE_AFTER
+    end = _period_end(resolution)
+    return end is not None and end < published - STALE_AFTER
 
 
 def _period_holds(coarse: DateResolution, day: dt.date) -> bool:
+    # Monday-based weeks; where weeks start on Sunday "last week" holds that Sunday too
+    start = coarse.date - dt.timedelta(days=1) if coarse.precision == "week" else coarse.date
+    return start <= day < _period_end(coarse)
+
+
+def _period_end(coarse: DateResolution) -> dt.date | None:
+    """The day after the week, month or year ``coarse`` names (it starts on a Monday, the 1st, January 1: see
+    ``grammar``); None for a day."""
     start = coarse.date
-    if coarse.precision == "week":  # Monday-based; where weeks start on Sunday "last week" holds that Sunday too
-        return start - dt.timedelta(days=1) <= day < start + dt.timedelta(days=7)
+    if coarse.precision == "week":
+        return start + dt.timedelta(days=7)
     if coarse.precision == "month":
-        return (day.year, day.month) == (start.year, start.month)
-    return day.year == start.year
+        return dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    if coarse.precision == "year":
+        return dt.date(start.year + 1, 1, 1)
+    return None
 
 
 def is_statement_date(doc: Doc, resolution: DateResolution) -> bool:
