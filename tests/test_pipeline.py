@@ -247,3 +247,12 @@ def test_a_participle_telling_the_acts_result_is_the_same_event(text, killed, in
     assert (event.type, event.fatalities, event.injuries) == ("ASSAULT", killed, injured)
     assert event.target is not None and event.target.sector in ("OPP", "CVL")
 
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("Three men were shot and one died at the scene, police said.", 1, 2),
+    ("Police said six people were struck by gunfire; two of them died at the hospital.", 2, 4),
+])
+def test_a_death_after_violence_is_counted_on_the_violence(text, killed, injured):
+    (event,) = newsevents.extract(text, published="2024-03-04").events
+    assert (event.type, event.fatalities, event.injuries) == ("ASSAULT", killed, injured)

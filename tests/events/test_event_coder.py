@@ -651,6 +651,8 @@ def test_a_protest_by_no_one_named_is_by_protesters_of_its_place(events):
     ("Dozens of soldiers were killed in an ambush in Borno.", "MIL"),
     ("Two policemen died in a bomb attack in Quetta.", "COP"),
     ("Three soldiers perished in an ambush near Kidal.", "MIL"),
+    ("The wounded soldier later died of his wounds.", "MIL"),
+    ("Two soldiers died in clashes with rebels.", "MIL"),
 ])
 def test_who_died_or_was_killed_in_an_attack_is_its_target(events, text, sector):
     event = only(events(text), "ASSAULT")
@@ -669,3 +671,36 @@ def test_a_wound_is_the_mark_of_an_assault_whatever_verb_tells_of_it(events):
 ])
 def test_what_a_quarrel_turned_into_is_the_event(events, text):
     assert [e.type for e in events(text)] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Former president Jimmy Carter died on Sunday at the age of 100.",
+    "The singer died of cancer in Paris on Monday.",
+])
+def test_a_death_with_no_violent_cause_is_no_assault(events, text):
+    assert not [e for e in events(text) if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "An officer shot and killed a man who pointed a gun at deputies.",
+    "A man was shot and killed on Friday night in Memphis.",
+])
+def test_two_verbs_of_one_act_are_one_event(events, text):
+    (event,) = [e for e in events(text) if e.type == "ASSAULT"]
+    assert event.target is not None and event.target.text.lower() in ("a man", "a man who pointed a gun at deputies")
+
+
+def test_verbs_of_one_kind_each_with_its_own_target_stay_two_events(events):
+    found = events("Troops shelled Kharkiv and bombed Mariupol on Monday.")
+    assert sorted(e.target.text for e in found if e.type == "ASSAULT") == ["Kharkiv", "Mariupol"]
+
+
+def test_firing_a_gun_is_no_fire(events):
+    found = events("The suspect pointed a gun at the victim, firing once and striking her in the leg.")
+    assert [e.type for e in found if e.type == "ASSAULT"] == ["ASSAULT"]
+
+
+def test_someone_new_hurt_by_no_one_named_is_a_new_event(events):
+    found = events("A man was shot on Main Street on Tuesday. The victim was shot in the chest. "
+                   "A woman was shot in Olney on Wednesday.")
+    assert [len(e.mentions) for e in found if e.type == "ASSAULT"] == [2, 1]

@@ -85,6 +85,7 @@ class CodedEvent:
     event: Event
     trigger_i: int
     retold_i: tuple[int, ...] = ()
+    new_target: bool = False  # the target is introduced here ("a woman was shot"), not referred back to
 
 
 class _Trigger(NamedTuple):
@@ -273,9 +274,10 @@ class EventCoder:
                 and token.lemma_.lower() in self._verbs
             ):
                 found = self._verb_trigger(token)
-                if found and self.lexicon.plover(found.cameo):
+                if found and self.lexicon.plover(found.cameo) and not self._natural_death(found):
                     verbs[token.i] = found
         self._fold_complements(verbs)
+        self._fold_conjuncts(verbs)
         self._obligations(sent, verbs)
         nominals = []
         for token in sent:
@@ -336,6 +338,42 @@ class EventCoder:
                 plover = self.lexicon.plover(verbs[governor.i].cameo)
                 if plover and plover.type in cues["folding_types"]:
                     del verbs[i]
+
+    def _introduced(self, nominal: Token) -> bool:
+        """Does ``nominal`` bring in someone new: an indefinite or counted noun ("a woman", "two men")?"""
+        return nominal.like_num or any(
+            (c.dep_ == "det" and c.lower_ in self.lexicon.cues["indefinite_determiners"]) or c.dep_ == "nummod"
+            for c in nominal.children)
+
+    def _natural_death(self, trigger: _Trigger) -> bool:
+        """Is ``trigger`` a death its clause tells no violent cause of ("died of cancer", "died at the age of 89",
+        "one died at the scene")? A verb of undergoing coded by its block default alone is then no act: a death
+        after violence is counted on the violence told beside or before it."""
+        token = trigger.token
+        if token.lemma_.lower() not in self.lexicon.cues["undergoing_verbs"] or trigger.used:
+            return False
+        marks = self.lexicon.cues["mark_nominals"]  # "died of his wounds"
+        causes = [c for c in token.children if c.dep_ in ("prep", "agent")]
+        return not (ctx.violent_cause(*causes, lexicon=self.lexicon)
+                    or any(t.lemma_.lower() in marks for c in causes for t in c.subtree))
+
+    def _fold_conjuncts(self, verbs: dict[int, _Trigger]) -> None:
+        """Two verbs of one act sharing its doer are one event: "an officer shot and killed a man", "a man was shot
+        and killed". The verb naming no patient of its own folds into the other; verbs that each name their own
+        ("shelled Kharkiv and bombed Mariupol") stay two events."""
+        for i in sorted(verbs):
+            trigger = verbs.get(i)
+            head = trigger.token.head if trigger is not None else None
+            if (trigger is None or trigger.token.dep_ != "conj" or head.i not in verbs
+                    or any(c.dep_ in SUBJECTS or c.dep_ == "nsubjpass" for c in trigger.token.children)):
+                continue
+            plover, ruling = self.lexicon.plover(trigger.cameo), self.lexicon.plover(verbs[head.i].cameo)
+            if not (plover and ruling and plover.type == ruling.type):
+                continue
+            if not _patients(trigger.token):
+                del verbs[i]
+            elif not _patients(head):
+                del verbs[head.i]
 
     def _became(self, nominal: Token) -> bool:
         """Is ``nominal`` what a verb of becoming turned into ("the quarrel escalated into a shooting")?"""
@@ -501,8 +539,10 @@ class EventCoder:
         ..."), or the clause a bare participle hangs on ("a bus collided with a truck, killing 15")."""
         accidents = self.lexicon.cues["accident_causes"]
         head = trigger.head
+        # "fire" the verb is shooting ("firing once and striking her"), the noun a blaze
         if trigger.dep_ in ("advcl", "conj", "xcomp") and head.i != trigger.i and (
-            head.lemma_.lower() in accidents or (head.pos_ == "VERB" and self._accidental_clause(head))
+            (head.lemma_.lower() in accidents and not (head.pos_ == "VERB" and self._same_act(head, "ASSAULT")))
+            or (head.pos_ == "VERB" and self._accidental_clause(head))
         ):
             return True
         return self._accidental_clause(trigger)
@@ -568,6 +608,11 @@ class EventCoder:
                 key = (event.type, _actor_key(event.source), _actor_key(event.target))
                 if event.source is None and event.target is None:
                     key += (sent.start,)  # nothing ties actorless tellings in two sentences to one event
+                elif event.source is None and coded.new_target and key in merged:
+                    # "a woman was shot" by no one named is someone new: the earlier act stays apart, and "the
+                    # victim" told later is hers
+                    earlier = merged.pop(key)
+                    merged[(*key, earlier.trigger_i)] = earlier
                 if key in merged:
                     _merge(merged[key].event, event)
                     merged[key] = replace(merged[key], retold_i=(*merged[key].retold_i, coded.trigger_i))
@@ -653,7 +698,9 @@ class EventCoder:
             targets += self._objects(trigger.performer, trigger.used)
             targets += self._subjects(trigger.performer) if undergone else []
         speaker = resolver.actor(reporter) if reporter is not None else None
-        if token.pos_ == "VERB":
+        if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.cues["undergoing_verbs"]:
+            sources, targets = [], self._subjects(anchor)  # "two soldiers died in clashes": the victims
+        elif token.pos_ == "VERB":
             sources = self._subjects(anchor)
             if not sources and _speaks_for(speaker, kind, lexicon):
                 sources = [reporter]  # "the alliance said troops were sent": the speaker sent them
@@ -736,7 +783,8 @@ class EventCoder:
                 attributed_to=speaker,
                 mentions=[Mention(sentence=text, start=start, end=end)],
             )
-            events.append(CodedEvent(event, _clause_of(anchor, trigger.governor is None and token.pos_ != "VERB")))
+            events.append(CodedEvent(event, _clause_of(anchor, trigger.governor is None and token.pos_ != "VERB"),
+                                     new_target=bool(targets) and self._introduced(targets[0])))
         return events
 
 
@@ -938,6 +986,11 @@ def _act_resulting_in(token: Token) -> Token | None:
             and not any(c.dep_ in SUBJECTS or c.dep_ == "mark" for c in token.children)):
         return token.head
     return None
+
+
+def _patients(verb: Token) -> list[Token]:
+    """The direct objects of ``verb``, or its passive subject."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
 def _to_infinitive(token: Token) -> bool:
