@@ -704,3 +704,18 @@ def test_someone_new_hurt_by_no_one_named_is_a_new_event(events):
     found = events("A man was shot on Main Street on Tuesday. The victim was shot in the chest. "
                    "A woman was shot in Olney on Wednesday.")
     assert [len(e.mentions) for e in found if e.type == "ASSAULT"] == [2, 1]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("A deliveryman from a Chinese restaurant is fighting for his life.", []),
+    ("Medics took him to an area hospital where he was pronounced dead.", []),
+    ("He pulled into the intersection and got out of the car.", []),
+    ("The man pulled a knife on the clerk.", []),
+    ("The suspect pulled out his gun and ran.", []),
+    # the same verbs in their political senses still code
+    ("Rebels were fighting government troops near Goma.", ["ASSAULT"]),
+    ("Russia pulled out its troops from Kherson.", ["RETREAT"]),
+    ("Rebels took the town after heavy fighting.", ["COERCE"]),
+])
+def test_crime_report_idioms_are_no_political_events(events, text, kinds):
+    assert [e.type for e in events(text)] == kinds
