@@ -256,3 +256,10 @@ def test_a_participle_telling_the_acts_result_is_the_same_event(text, killed, in
 def test_a_death_after_violence_is_counted_on_the_violence(text, killed, injured):
     (event,) = newsevents.extract(text, published="2024-03-04").events
     assert (event.type, event.fatalities, event.injuries) == ("ASSAULT", killed, injured)
+
+
+def test_each_count_is_carried_by_one_event_of_its_clause():
+    events = newsevents.extract("An 18-year-old man was fatally shot and another wounded in a gunbattle on Thursday.",
+                                published="2024-03-08").events
+    assert sum(e.fatalities or 0 for e in events) == 1
+    assert sum(e.injuries or 0 for e in events) == 1

@@ -120,7 +120,11 @@ class Extractor:
             actor_coder=self.actor_coder,
             focus_country=focus,
         )
-        told = {item.trigger_i: _figures(item.event.type, casualties_for(doc, item.trigger_i, counts)) for item in coded}
+        told = _each_count_once(
+            {item.trigger_i: _figures(item.event.type, casualties_for(doc, item.trigger_i, counts)) for item in coded},
+            {item.trigger_i: item.event.type for item in coded},
+            counts,
+        )
         # By identity: each count mention carries its own Count object.
         own_figures = {id(count) for c in told.values() for count in (c.killed, c.injured, c.arrested) if count}
         retold_figures = {i: _figures(item.event.type, casualties_for(doc, i, counts))
@@ -173,6 +177,26 @@ def _figures(event_type: str, casualties: Casualties) -> Casualties:
     harmful = event_type in CASUALTY_TYPES
     return Casualties(casualties.killed if harmful else None, casualties.injured if harmful else None,
                       casualties.arrested if event_type == ARREST_TYPE else None)
+
+
+def _each_count_once(told: dict[int, Casualties], types: dict[int, str], counts: list) -> dict[int, Casualties]:
+    """Each count carried by one event of its clause: two acts told in one clause ("an 18-year-old was fatally shot
+    and another wounded", "protesters clashed with police; three were killed") share their counts, which go to the
+    violence before the protest, then to the trigger nearest the count (``told``: figures by trigger, ``types``: event
+    type by trigger, ``counts``: the doc's count mentions)."""
+    heads = {id(mention.count): mention.head_i for mention in counts}
+    holders: dict[int, list[int]] = collections.defaultdict(list)
+    for trigger_i, casualties in told.items():
+        for count in (casualties.killed, casualties.injured, casualties.arrested):
+            if count is not None:
+                holders[id(count)].append(trigger_i)
+    owner = {count_id: min(triggers, key=lambda t: (types[t] != "ASSAULT", abs(t - heads[count_id]), t))
+             for count_id, triggers in holders.items()}
+    return {
+        trigger_i: Casualties(*(c if c is not None and owner[id(c)] == trigger_i else None
+                                for c in (casualties.killed, casualties.injured, casualties.arrested)))
+        for trigger_i, casualties in told.items()
+    }
 
 
 # Articles sent to a worker at a time. Small chunks keep every worker busy until the
