@@ -288,6 +288,10 @@ def test_page_flattened_to_one_line_stays_body():
         "Copyright 2024 Example Broadcasting, Inc. All rights reserved.\nThis material may not be published, "
         "broadcast, rewritten, or redistributed.\nPlease enable Javascript to watch this video",
         "Read or Share this story: https://example.com/story/1"]
+    # A story-status note closing the story ("This is a developing story. Check back for updates.").
+    developing = clean(RawDocument(story + "This is a developing story. Check back for updates."))
+    assert developing.body == story.strip()
+    assert developing.boilerplate == ["This is a developing story.\nCheck back for updates."]
     local = clean(RawDocument("Man shot on Elm Street Copyright by WXYZ - All rights reserved " + story))
     assert local.title == "Man shot on Elm Street" and local.body == story.strip()
     # A news site's video box ("CLOSE <blurb> <photo caption> (Photo: ...) Buy Photo") opening the page.
