@@ -714,11 +714,14 @@ def test_someone_new_hurt_by_no_one_named_is_a_new_event(events):
     ("The suspect pulled out his gun and ran.", []),
     ("The man was carrying a concealed handgun when police stopped him.", []),
     ("Murray was wanted on a Miami warrant.", []),
+    ("The man struggled with the officer before breaking free.", ["ASSAULT"]),
+    ("Someone cut the fence which surrounds the business.", []),
     # the same verbs in their political senses still code
     ("Rebels were fighting government troops near Goma.", ["ASSAULT"]),
     ("Russia pulled out its troops from Kherson.", ["RETREAT"]),
     ("Rebels took the town after heavy fighting.", ["COERCE"]),
     ("The convoy carried weapons to the rebels.", ["AID"]),
+    ("Rioters broke windows at the ministry.", ["ASSAULT"]),
 ])
 def test_crime_report_idioms_are_no_political_events(events, text, kinds):
     assert [e.type for e in events(text)] == kinds

@@ -134,6 +134,8 @@ class EventCoder:
             words[:0] = [f"{lemma} {c.lower_}" for c in token.children if c.dep_ in ("prt", "prep", "advmod")]
         # a partitive subject names its members: "a contingent of troops arrived" matches "troops arrive"
         subjects = [t for t in token.lefts if t.dep_ in SUBJECTS]
+        if token.dep_ == "relcl" and any(t.lower_ in RELATIVE for t in subjects):
+            subjects.append(token.head)  # "the fence which surrounds the yard": the fence surrounds it
         subjects += [o for t in subjects for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         pre = {w for t in subjects for w in (t.lower_, t.lemma_.lower())}
         post: set[str] = set()
