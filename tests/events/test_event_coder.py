@@ -725,3 +725,9 @@ def test_someone_new_hurt_by_no_one_named_is_a_new_event(events):
 ])
 def test_crime_report_idioms_are_no_political_events(events, text, kinds):
     assert [e.type for e in events(text)] == kinds
+
+
+def test_charging_at_someone_is_an_assault_and_charging_someone_an_accusation(events):
+    assert [(e.type, e.target.text) for e in events("The man charged at officers with a knife.")] == [
+        ("ASSAULT", "officers")]
+    assert [e.type for e in events("He was charged with murder on Friday.")] == ["ACCUSE"]
