@@ -263,3 +263,15 @@ def test_each_count_is_carried_by_one_event_of_its_clause():
                                 published="2024-03-08").events
     assert sum(e.fatalities or 0 for e in events) == 1
     assert sum(e.injuries or 0 for e in events) == 1
+
+
+@pytest.mark.parametrize(("text", "tolls"), [
+    ("At least 20 people were killed and more than 100 wounded when a car bomb exploded in Baghdad on Tuesday.",
+     [(20, 101)]),
+    ("Two soldiers were killed and a third was seriously injured in an ambush on Monday.", [(2, 1)]),
+    # each clause naming its own place is its own attack
+    ("Two people were killed in Kabul and three were wounded in Kandahar on Monday.", [(2, None), (None, 3)]),
+])
+def test_the_toll_of_one_attack_told_victim_by_victim_is_one_event(text, tolls):
+    events = newsevents.extract(text, published="2024-03-08").events
+    assert [(e.fatalities, e.injuries) for e in events if e.fatalities or e.injuries] == tolls

@@ -684,6 +684,8 @@ def test_a_death_with_no_violent_cause_is_no_assault(events, text):
 @pytest.mark.parametrize("text", [
     "An officer shot and killed a man who pointed a gun at deputies.",
     "A man was shot and killed on Friday night in Memphis.",
+    "A man was killed in a drive-by shooting on Friday.",  # a gerund the parser makes a verb
+    "A man was shot and killed in a drive-by shooting on Friday.",
 ])
 def test_two_verbs_of_one_act_are_one_event(events, text):
     (event,) = [e for e in events(text) if e.type == "ASSAULT"]

@@ -279,7 +279,7 @@ class EventCoder:
                 if found and self.lexicon.plover(found.cameo) and not self._natural_death(found):
                     verbs[token.i] = found
         self._fold_complements(verbs)
-        self._fold_conjuncts(verbs)
+        folded = self._fold_conjuncts(verbs)
         self._obligations(sent, verbs)
         nominals = []
         for token in sent:
@@ -290,6 +290,8 @@ class EventCoder:
                 and self._nominal_code(token) is not None
             ):
                 governor = _governing_verb(token)
+                if governor is not None and governor.i in folded:  # "... and a third was injured in an ambush"
+                    governor = folded[governor.i]
                 performer = None
                 # a material verb coded only by its block default yields to its object's meaning
                 # ("established a curfew"); a verbal one keeps it as its topic ("blamed the unrest on")
@@ -323,6 +325,11 @@ class EventCoder:
                 if plover and ruling and plover.type in cues["purpose_types"] and ruling.type in MATERIAL:
                     del verbs[i]
                     continue
+            means = trigger.token.head.head if trigger.token.dep_ == "pobj" else None
+            if (means is not None and trigger.token.head.lower_ in MEANS_PREPS and means.i in verbs
+                    and self._same_act(means, self.lexicon.plover(trigger.cameo).type)):
+                del verbs[i]  # "was killed in a drive-by shooting" (a gerund the parser makes a verb): one act
+                continue
             act = _act_resulting_in(trigger.token)
             if act is not None and act.i in verbs:
                 # "opened fire on protesters, killing three (and wounding 12)": the shooting's result, one event
@@ -359,23 +366,34 @@ class EventCoder:
         return not (ctx.violent_cause(*causes, lexicon=self.lexicon)
                     or any(t.lemma_.lower() in marks for c in causes for t in c.subtree))
 
-    def _fold_conjuncts(self, verbs: dict[int, _Trigger]) -> None:
+    def _fold_conjuncts(self, verbs: dict[int, _Trigger]) -> dict[int, Token]:
         """Two verbs of one act sharing its doer are one event: "an officer shot and killed a man", "a man was shot
         and killed". The verb naming no patient of its own folds into the other; verbs that each name their own
-        ("shelled Kharkiv and bombed Mariupol") stay two events."""
+        ("shelled Kharkiv and bombed Mariupol") stay two events. The toll of one attack told victim by victim is one
+        event too: "20 people were killed and more than 100 wounded", "two soldiers were killed and a third was
+        injured" (passives with no doer named, the second naming no place of its own). Returns each folded verb's
+        index -> the verb it folded into."""
+        folded: dict[int, Token] = {}
         for i in sorted(verbs):
             trigger = verbs.get(i)
             head = trigger.token.head if trigger is not None else None
-            if (trigger is None or trigger.token.dep_ != "conj" or head.i not in verbs
-                    or any(c.dep_ in SUBJECTS or c.dep_ == "nsubjpass" for c in trigger.token.children)):
+            if trigger is None or trigger.token.dep_ != "conj" or head.i not in verbs:
                 continue
             plover, ruling = self.lexicon.plover(trigger.cameo), self.lexicon.plover(verbs[head.i].cameo)
             if not (plover and ruling and plover.type == ruling.type):
                 continue
-            if not _patients(trigger.token):
+            if any(c.dep_ in SUBJECTS or c.dep_ == "nsubjpass" for c in trigger.token.children):
+                if (plover.type == "ASSAULT" and _victims_told(head) and _victims_told(trigger.token)
+                        and not _names_place(trigger.token)):
+                    del verbs[i]
+                    folded[i] = head
+            elif not _patients(trigger.token):
                 del verbs[i]
+                folded[i] = head
             elif not _patients(head):
                 del verbs[head.i]
+                folded[head.i] = trigger.token
+        return folded
 
     def _became(self, nominal: Token) -> bool:
         """Is ``nominal`` what a verb of becoming turned into ("the quarrel escalated into a shooting")?"""
@@ -988,6 +1006,22 @@ def _act_resulting_in(token: Token) -> Token | None:
             and not any(c.dep_ in SUBJECTS or c.dep_ == "mark" for c in token.children)):
         return token.head
     return None
+
+
+def _victims_told(verb: Token) -> bool:
+    """Is ``verb`` a passive with no doer named, its subject the victims ("were killed", "more than 100 wounded")?"""
+    children = list(verb.children)
+    if any(c.dep_ in ("agent", "dobj") for c in children):
+        return False
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+    gapped = verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in children)  # "and more than 100 wounded"
+    return passive or gapped
+
+
+def _names_place(verb: Token) -> bool:
+    """Does ``verb`` have a place phrase naming a place of its own ("and three were wounded in Kandahar")?"""
+    return any(p.ent_type_ in ("GPE", "LOC", "FAC") for c in verb.children if c.dep_ == "prep"
+               and c.lower_ in PLACE_PREPS for p in c.subtree)
 
 
 def _patients(verb: Token) -> list[Token]:
