@@ -308,3 +308,9 @@ def test_a_stance_towards_a_country_is_no_nationality(nlp, coder):
     doc = nlp("A prominent anti-Syria journalist was killed in Beirut.")
     (journalist,) = [m.actor for m in coder.mentions(doc, focus_country="LBN") if m.actor.sector == "MED"]
     assert journalist.country == "LBN"
+
+
+@pytest.mark.parametrize("phrase", ["A 15-year-old boy", "a teenager", "a bystander", "one family", "two pedestrians"])
+def test_victims_named_by_age_family_or_circumstance_are_civilians(nlp, coder, phrase):
+    actor = coded(nlp, coder, f"{phrase} was hurt in Karachi on Friday.", focus="PAK")[phrase]
+    assert (actor.country, actor.sector) == ("PAK", "CVL")
