@@ -733,3 +733,11 @@ def test_charging_at_someone_is_an_assault_and_charging_someone_an_accusation(ev
     assert [(e.type, e.target.text) for e in events("The man charged at officers with a knife.")] == [
         ("ASSAULT", "officers")]
     assert [e.type for e in events("He was charged with murder on Friday.")] == ["ACCUSE"]
+
+
+def test_a_shooting_at_a_gas_station_is_a_shooting(events):
+    # "gas" names the station, neither the weapon (chemical) nor an accident's cause
+    found = events("Two people were hurt and one person was killed in a shooting at a gas station Monday.")
+    assert [(e.type, e.mode) for e in found] == [("ASSAULT", "firearms")]
+    assert [(e.type, e.mode) for e in events("Syrian forces used chlorine gas in an attack on Douma.")] == [
+        ("ASSAULT", "unconventional")]

@@ -655,9 +655,10 @@ class EventCoder:
             event.acled = found
 
     def _cue_words(self, tokens: Iterable[Token]) -> set[str]:
-        """Forms and lemmas of ``tokens`` as cue words, leaving out modifiers naming a force ("riot police")."""
-        forces = self.lexicon.cues["force_nouns"]
-        return {w for t in tokens if not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in forces)
+        """Forms and lemmas of ``tokens`` as cue words, leaving out modifiers naming a force ("riot police") or a kind
+        of place or service ("gas station", "fire department", "gun shop")."""
+        kinds = self.lexicon.cues["force_nouns"] | self.lexicon.cues["venue_nouns"]
+        return {w for t in tokens if not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in kinds)
                 for w in (t.lower_, t.lemma_.lower())}
 
     def _protest_topics(self, token: Token) -> list[Token]:
