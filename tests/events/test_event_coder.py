@@ -741,3 +741,25 @@ def test_a_shooting_at_a_gas_station_is_a_shooting(events):
     assert [(e.type, e.mode) for e in found] == [("ASSAULT", "firearms")]
     assert [(e.type, e.mode) for e in events("Syrian forces used chlorine gas in an attack on Douma.")] == [
         ("ASSAULT", "unconventional")]
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("An air strike killed dozens of civilians in Idlib.", "195"),
+    ("A suicide bombing killed 14 civilians at a market in Kabul.", "1831"),
+])
+def test_an_attack_that_killed_is_coded_as_the_attack(events, text, cameo):
+    # "kill civilians" alone would be CAMEO 202 (mass killing); the attack names how
+    assert [(e.type, e.cameo) for e in events(text)] == [("ASSAULT", cameo)]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Russian shelling killed three civilians in Kharkiv.", "RUS"),
+    ("Israeli air strikes hit Gaza City on Monday.", "ISR"),
+    ("Ukrainian drone attacks hit an oil refinery in Ryazan.", "UKR"),
+])
+def test_a_people_named_on_a_states_weapons_is_its_armed_forces(events, text, country):
+    (event,) = events(text)
+    assert (event.source.country, event.source.sector, event.source.acled_type) == (country, "MIL", "State forces")
+    # a people named on other acts stays its people
+    (stabbing,) = events("A Palestinian stabbing attack wounded two Israelis in Jerusalem.")
+    assert stabbing.source.sector == "CVL"

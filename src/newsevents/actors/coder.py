@@ -162,6 +162,12 @@ class ActorCoder:
             name = f"{new} {name}"
         return replace(actor, name=name, country=country)
 
+    def armed_forces(self, actor: Actor) -> Actor:
+        """The armed forces of ``actor``'s country, told by ``actor``'s words ("Russian" shelling)."""
+        adjective = self.lexicon.countries.get(actor.country, (None, None))[1] if actor.country else None
+        return replace(actor, name=f"{adjective} {SECTOR_LABEL['MIL']}" if adjective else SECTOR_LABEL["MIL"],
+                       sector="MIL", acled_type=SECTOR_ACLED["MIL"])
+
     # -- matching ---------------------------------------------------------------------------
 
     def _matches(self, doc: Doc) -> list[_Match]:

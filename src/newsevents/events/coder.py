@@ -296,7 +296,8 @@ class EventCoder:
                 # a material verb coded only by its block default yields to its object's meaning
                 # ("established a curfew"); a verbal one keeps it as its topic ("blamed the unrest on")
                 # ("killed in an air strike" names how; "after heavy fighting", "during a raid" are other acts)
-                if (governor is not None and governor.i in verbs and not verbs[governor.i].used
+                if (governor is not None and governor.i in verbs
+                        and (not verbs[governor.i].used or self._subject_of_its_kind(token, verbs[governor.i]))
                         and (token.dep_ != "pobj" or token.head.lower_ in MEANS_PREPS or self._became(token))):
                     plover = self.lexicon.plover(verbs[governor.i].cameo)
                     keeps = self.lexicon.cues["folding_types"] | self.lexicon.cues["topic_types"]
@@ -347,6 +348,13 @@ class EventCoder:
                 plover = self.lexicon.plover(verbs[governor.i].cameo)
                 if plover and plover.type in cues["folding_types"]:
                     del verbs[i]
+
+    def _subject_of_its_kind(self, nominal: Token, verb: _Trigger) -> bool:
+        """Is ``nominal`` an attack that is the subject of a verb of violence ("air strikes killed 50")? The verb
+        tells what the attack did, whatever pattern codes it."""
+        mine, its = self.lexicon.plover(self._nominal_code(nominal) or ""), self.lexicon.plover(verb.cameo)
+        return (nominal.dep_ in SUBJECTS and mine is not None and its is not None
+                and mine.type == its.type == "ASSAULT")
 
     def _introduced(self, nominal: Token) -> bool:
         """Does ``nominal`` bring in someone new: an indefinite or counted noun ("a woman", "two men")?"""
@@ -751,7 +759,15 @@ class EventCoder:
         clause_verb = _governing_verb(token) if token.pos_ != "VERB" else None  # "staged a protest in X"
         place = next((p for t in (anchor, token, clause_verb, _enclosing_clause(anchor)) if t is not None
                       and (p := self._place(t, resolver)) is not None), None)
-        source_actors = _unique(resolver.located(t, place) for t in sources)
+        # a nominal's doers name its weapon too ("jets carried out strikes", "gunmen staged an attack")
+        words = self._cue_words([*anchor.subtree, *(t for d in self._doers(anchor) for t in d.subtree)])
+        mode, sub = refine_mode(kind, mode, cameo, words, lexicon=lexicon, sentence=sentence_words)
+        doers = [(t, resolver.located(t, place)) for t in sources]
+        if kind == "ASSAULT" and mode in lexicon.cues["state_weapon_modes"]:
+            # "Russian shelling", "Israeli air strikes": a people named on a state's weapons is its armed forces
+            doers = [(t, resolver.coder.armed_forces(a) if a is not None and t.dep_ == "amod" and a.sector == "CVL"
+                      else a) for t, a in doers]
+        source_actors = _unique(a for _, a in doers)
         instrument = kind in FORCE_INSTRUMENT_TYPES and bool(source_actors)
         target_actors = resolver.targets(targets, instrument=instrument, place=place)
         results = [c for c in (clause_verb or anchor).children
@@ -775,9 +791,6 @@ class EventCoder:
         source_actors = source_actors or [place]
         # PLOVER codes the place an act is done in as its target when no actor undergoes it ("arrived in Amman")
         place = None if target_actors else place
-        # a nominal's doers name its weapon too ("jets carried out strikes", "gunmen staged an attack")
-        words = self._cue_words([*anchor.subtree, *(t for d in self._doers(anchor) for t in d.subtree)])
-        mode, sub = refine_mode(kind, mode, cameo, words, lexicon=lexicon, sentence=sentence_words)
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         end = start + len(text)
