@@ -10,7 +10,7 @@
 A sentence is scored by its highest-ranked event (``newsevents.events.salience``: not negated or
 background, shallowest trigger in the parse, material before verbal, earliest); for ACLED, the
 highest-ranked event that ACLED codes. Every figure stands beside the majority-class baseline.
-Also: event coding speed, as full (parse + actors + events) throughput over bare spaCy throughput.
+Also: event coding speed, as full (parse + places + actors + events) throughput over bare spaCy throughput.
 
 Usage: python bench/events.py [--limit N]
 """
@@ -26,6 +26,8 @@ from pathlib import Path
 from newsevents import nlp
 from newsevents.actors import ActorCoder
 from newsevents.events import EventCoder, salience
+from newsevents.geo import Gazetteer
+from newsevents.pipeline import code_events
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval"
@@ -40,11 +42,11 @@ def load(path: Path, limit: int | None) -> list[dict]:
 
 
 def code_all(texts: list[str]):
-    actor_coder, coder = ActorCoder.default(), EventCoder.default()
+    """Each text's doc and coded events, most salient first, read as ``extract`` reads them."""
+    actor_coder, coder, gazetteer = ActorCoder.default(), EventCoder.default(), Gazetteer.default()
     for doc in nlp.parse(texts):
-        focus = actor_coder.focus_country(doc)
-        mentions = actor_coder.mentions(doc, focus_country=focus)
-        events = coder.code(doc, article_id="bench", actors=mentions, actor_coder=actor_coder, focus_country=focus)
+        events = code_events(doc, article_id="bench", actor_coder=actor_coder, event_coder=coder,
+                             gazetteer=gazetteer).events
         yield doc, sorted(events, key=lambda e: salience(e, doc))
 
 
@@ -167,7 +169,7 @@ def bench_case(limit: int | None) -> dict:
 def bench_speed(limit: int | None) -> dict:
     texts = [r["text"] for r in load(EVAL / "case2021-task2" / "case2021_task2_test.jsonl", limit or 300)]
     nlp.load()
-    ActorCoder.default(), EventCoder.default()
+    ActorCoder.default(), EventCoder.default(), Gazetteer.default()
     start = time.perf_counter()
     for _ in nlp.parse(texts):
         pass

@@ -275,3 +275,16 @@ def test_each_count_is_carried_by_one_event_of_its_clause():
 def test_the_toll_of_one_attack_told_victim_by_victim_is_one_event(text, tolls):
     events = newsevents.extract(text, published="2024-03-08").events
     assert [(e.fatalities, e.injuries) for e in events if e.fatalities or e.injuries] == tolls
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # towns the actor dictionaries do not list: the gazetteer gives their country
+    ("A Saudi-led air strike killed 12 people in Saada.", "SAU", "YEM"),
+    ("Gunmen killed five villagers in Zamfara on Monday.", "NGA", "NGA"),
+    # a local story whose actors name no country is of the country its places lie in
+    ("Police arrested two men after a shooting in Dayton on Sunday.", "USA", "USA"),
+])
+def test_places_the_gazetteer_resolves_give_actors_their_country(text, source, target):
+    event = newsevents.extract(text, published="2024-03-08").events[0]
+    assert event.source.country == source
+    assert (event.target.country if event.target and event.target.sector else None) == target

@@ -16,15 +16,16 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
 from . import nlp
-from .actors import ActorCoder
+from .actors import ActorCoder, ActorMention
 from .dates import date_event, find_dates
 from .errors import ExtractionError, InputError, Messages, NewsEventsError
-from .events import EventCoder, find_quotes
-from .geo import Gazetteer, find_places, locate_event
+from .events import CodedEvent, EventCoder, find_quotes
+from .geo import Gazetteer, PlaceMention, find_places, locate_event, story_country
 from .quantities import Casualties, casualties_for, find_counts, unclaimed_victims
 from .records import Article, Entity, Event, Extraction
 
@@ -108,18 +109,11 @@ class Extractor:
     def code(self, article: Article, doc: Doc) -> Extraction:
         """Code one parsed article body."""
         published = article.published
-        focus = self.actor_coder.focus_country(doc)
-        actor_mentions = self.actor_coder.mentions(doc, focus_country=focus)
-        places = find_places(doc, focus_country=focus, gazetteer=self.gazetteer)
+        focus, places, actor_mentions, coded = code_events(
+            doc, article_id=article.id, actor_coder=self.actor_coder, event_coder=self.event_coder,
+            gazetteer=self.gazetteer)
         dates = find_dates(doc, published=published, focus_country=focus)
         counts = find_counts(doc)
-        coded = self.event_coder.code(
-            doc,
-            article_id=article.id,
-            actors=actor_mentions,
-            actor_coder=self.actor_coder,
-            focus_country=focus,
-        )
         told = _each_count_once(
             {item.trigger_i: _figures(item.event.type, casualties_for(doc, item.trigger_i, counts)) for item in coded},
             {item.trigger_i: item.event.type for item in coded},
@@ -177,6 +171,29 @@ def _figures(event_type: str, casualties: Casualties) -> Casualties:
     harmful = event_type in CASUALTY_TYPES
     return Casualties(casualties.killed if harmful else None, casualties.injured if harmful else None,
                       casualties.arrested if event_type == ARREST_TYPE else None)
+
+
+class CodedDoc(NamedTuple):
+    """What :func:`code_events` reads in a parsed body: its country, places, actors and coded events."""
+
+    focus_country: str | None
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    events: list[CodedEvent]
+
+
+def code_events(
+    doc: Doc, *, article_id: str, actor_coder: ActorCoder, event_coder: EventCoder, gazetteer: Gazetteer
+) -> CodedDoc:
+    """The focus country, places, actor mentions and events of ``doc``. A story whose actors name no country takes
+    the one its places lie in (a local story: "gunmen attacked a bank in Dayton")."""
+    focus = actor_coder.focus_country(doc)
+    places = find_places(doc, focus_country=focus, gazetteer=gazetteer)
+    focus = focus or story_country(places)
+    actors = actor_coder.mentions(doc, focus_country=focus)
+    events = event_coder.code(doc, article_id=article_id, actors=actors, actor_coder=actor_coder,
+                              focus_country=focus, places=places)
+    return CodedDoc(focus, places, actors, events)
 
 
 def _each_count_once(told: dict[int, Casualties], types: dict[int, str], counts: list) -> dict[int, Casualties]:

@@ -162,6 +162,12 @@ class ActorCoder:
             name = f"{new} {name}"
         return replace(actor, name=name, country=country)
 
+    @staticmethod
+    def of_place(text: str, name: str, country: str) -> Actor:
+        """The actor a place named ``text`` (``name`` in the gazetteer) in ``country`` stands for: the place itself,
+        of its country, as the target of an act no actor undergoes ("shelled Kharkiv")."""
+        return Actor(text=text, name=name, country=country)
+
     def armed_forces(self, actor: Actor) -> Actor:
         """The armed forces of ``actor``'s country, told by ``actor``'s words ("Russian" shelling)."""
         adjective = self.lexicon.countries.get(actor.country, (None, None))[1] if actor.country else None

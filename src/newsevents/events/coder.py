@@ -27,6 +27,7 @@ from .lexicon import Lexicon
 
 if TYPE_CHECKING:
     from ..actors import ActorCoder, ActorMention
+    from ..geo import PlaceMention
 
 SUBJECTS = {"nsubj", "csubj"}
 TARGET_PREPS = ("on", "upon", "against", "to", "into", "with", "from", "at", "for", "toward", "towards", "over")
@@ -86,6 +87,7 @@ class CodedEvent:
     trigger_i: int
     retold_i: tuple[int, ...] = ()
     new_target: bool = False  # the target is introduced here ("a woman was shot"), not referred back to
+    place_target: bool = False  # the target is the place the act happens in (no actor undergoes it)
 
 
 class _Trigger(NamedTuple):
@@ -542,7 +544,8 @@ class EventCoder:
         for prep in preps:
             for place in prep.subtree:  # "in the town of X", "outside of X"
                 # the small model tags some towns NORP ("the town of Samarra")
-                if place.ent_type_ in ("GPE", "LOC", "NORP") and place.dep_ in ("pobj", "appos", "compound"):
+                if ((place.ent_type_ in ("GPE", "LOC", "NORP") or place.i in resolver.places)
+                        and place.dep_ in ("pobj", "appos", "compound")):
                     actor = resolver.actor(place)
                     if actor is not None and actor.country:
                         return actor
@@ -613,9 +616,12 @@ class EventCoder:
         actors: list[ActorMention],
         actor_coder: ActorCoder,
         focus_country: str | None,
+        places: Iterable[PlaceMention] = (),
     ) -> list[CodedEvent]:
-        """Every event of ``doc``; the same event told twice in the article is one event with two mentions."""
-        resolver = _Resolver(doc, actors, actor_coder, focus_country)
+        """Every event of ``doc``; the same event told twice in the article is one event with two mentions.
+        ``places``: the place names of ``doc`` the gazetteer resolved (they give the country of a town the actor
+        dictionaries do not know: "killed 12 people in Saada" are Yemeni civilians)."""
+        resolver = _Resolver(doc, actors, actor_coder, focus_country, _places_by_token(doc, places))
         merged: dict[tuple, CodedEvent] = {}
         actor_tokens = {i for mention in actors for i in range(mention.start, mention.end)}
         for sent in doc.sents:
@@ -634,6 +640,10 @@ class EventCoder:
                         and event.type not in self.lexicon.cues["actorless_types"]):
                     continue
                 key = (event.type, _actor_key(event.source), _actor_key(event.target))
+                if event.target is None and key not in merged:
+                    # a telling with no target retells an act whose only target is its place ("gunmen attacked a
+                    # bank in X ... the gunmen shot two guards")
+                    key = next((k for k, c in merged.items() if k[:2] == key[:2] and c.place_target), key)
                 if event.source is None and event.target is None:
                     key += (sent.start,)  # nothing ties actorless tellings in two sentences to one event
                 elif event.source is None and coded.new_target and key in merged:
@@ -818,7 +828,8 @@ class EventCoder:
                 mentions=[Mention(sentence=text, start=start, end=end)],
             )
             events.append(CodedEvent(event, _clause_of(anchor, trigger.governor is None and token.pos_ != "VERB"),
-                                     new_target=bool(targets) and self._introduced(targets[0])))
+                                     new_target=bool(targets) and self._introduced(targets[0]),
+                                     place_target=acled_target is None and target is not None))
         return events
 
 
@@ -833,8 +844,9 @@ def _unidentified_attacker(place: Actor | None) -> Actor | None:
 class _Resolver:
     """Token -> Actor, from the actor coder's mentions first, else by coding the noun phrase."""
 
-    def __init__(self, doc: Doc, actors: list[ActorMention], actor_coder: ActorCoder, focus: str | None) -> None:
-        self.doc, self.coder, self.focus = doc, actor_coder, focus
+    def __init__(self, doc: Doc, actors: list[ActorMention], actor_coder: ActorCoder, focus: str | None,
+                 places: dict[int, tuple[str, str, str]]) -> None:
+        self.doc, self.coder, self.focus, self.places = doc, actor_coder, focus, places
         self.at: dict[int, Actor] = {}
         self.starts: list[tuple[int, Token]] = []  # each mention's first token index and head
         for mention in actors:
@@ -870,13 +882,16 @@ class _Resolver:
     @functools.cached_property
     def unfocused(self) -> _Resolver:
         """The same resolver without a focus country: what the text itself says."""
-        return _Resolver(self.doc, self.coder.mentions(self.doc, focus_country=None), self.coder, None)
+        return _Resolver(self.doc, self.coder.mentions(self.doc, focus_country=None), self.coder, None, self.places)
 
     def actor(self, token: Token) -> Actor | None:
         if token.i not in self.cache:
             # A token met again while it is being resolved (a pronoun inside its own antecedent's phrase) has none.
             self.cache[token.i] = None
-            self.cache[token.i] = self._placed(token, self._resolve(token))
+            actor = self._resolve(token)
+            if (actor is None or actor.country is actor.sector is None) and token.i in self.places:
+                actor = self.coder.of_place(*self.places[token.i])  # a town the dictionaries do not know
+            self.cache[token.i] = self._placed(token, actor)
         return self.cache[token.i]
 
     def _placed(self, token: Token, actor: Actor | None) -> Actor | None:
@@ -933,6 +948,16 @@ class _Resolver:
         floor = max(0, token.sent.start - 60)
         earlier = [head for start, head in self.starts if floor <= start < token.i]
         return self.actor(earlier[-1]) if earlier else None  # resolved: "King X of Morocco ... he"
+
+
+def _places_by_token(doc: Doc, places: Iterable[PlaceMention]) -> dict[int, tuple[str, str, str]]:
+    """Token index -> (text, gazetteer name, ISO country) of each resolved place name."""
+    found = {}
+    for mention in places:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and mention.place.country:
+            found.update((t.i, (span.text, mention.place.name, mention.place.country)) for t in span)
+    return found
 
 
 def _head_words(token: Token) -> list[tuple[str, int]]:

@@ -9,7 +9,8 @@
 """
 
 from .gazetteer import Gazetteer, normalize
-from .locate import locate_event, locate_mention
+from .locate import locate_event, locate_mention, story_country
 from .resolve import PlaceMention, find_places, resolve_name
 
-__all__ = ["Gazetteer", "PlaceMention", "find_places", "locate_event", "locate_mention", "normalize", "resolve_name"]
+__all__ = ["Gazetteer", "PlaceMention", "find_places", "locate_event", "locate_mention", "normalize", "resolve_name",
+           "story_country"]

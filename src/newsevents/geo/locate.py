@@ -86,14 +86,14 @@ def locate_event(
     mention = locate_mention(doc, trigger_i, places, gazetteer=gazetteer)
     if mention is not None and mention.place.lat is not None:
         return mention.place
-    country = _story_country(places, focus_country)
+    country = story_country(places, focus_country)
     story = _story_region(places, country, gazetteer) or _focus(country, gazetteer)
     if mention is None or story is None:
         return story if mention is None else mention.place
     return _within(mention.place, story)  # a name we cannot place ("the Capitol") lies in the story's region
 
 
-def _story_country(places: list[PlaceMention], focus_country: str | None) -> str | None:
+def story_country(places: list[PlaceMention], focus_country: str | None = None) -> str | None:
     """The focus country, unless the story names places and none of them lies there: then the country most of
     them lie in ("Lyon Elementary School" made a Louisiana story's focus France)."""
     countries = Counter(m.place.country for m in places if m.place.country)
