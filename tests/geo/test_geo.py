@@ -651,6 +651,9 @@ def test_a_long_document_is_resolved_in_runs_of_names(nlp, gazetteer, monkeypatc
     # a country modifying who acts (missiles, sailors) is not where
     ("U.S. missiles destroyed the house of the man believed to be the top rebel commander in Somalia.", "destroyed",
      "Somalia"),
+    # nor is the country of whoever reports it
+    ("North Korea fired two ballistic missiles into the sea on Thursday, South Korea's military said.", "fired",
+     "North Korea"),
 ])
 def test_where_the_event_happened_by_construction(nlp, gazetteer, text, verb, where):
     doc = nlp(text)

@@ -159,9 +159,10 @@ def locate_mention(
 
     clause = _clause_head(trigger)
     attached, other, landmarks, describing, agencies = [], [], [], [], []
+    speakers = _speakers(clause)
     for mention, root in in_sentence:
         distance = abs(root.i - trigger.i)
-        if _modifier(root):
+        if _modifier(root) or any(s.is_ancestor(root) or s == root for s in speakers):
             # a town's police act in that town ("Columbus police found a man shot"); a country's missiles need not
             if mention.place.precision != "country":
                 agencies.append((distance, mention))
@@ -255,6 +256,14 @@ def _names_place(token: Token) -> bool:
 def _place_noun(token: Token) -> bool:
     places = _nouns()["place"]
     return token.lemma_.lower() in places or token.lower_ in places  # "outskirts" has the lemma "outskirt"
+
+
+def _speakers(clause: Token) -> list[Token]:
+    """The subjects of the verb that reports ``clause`` ("..., South Korea's military said"): like an agency, they
+    name who speaks, not where the event happened."""
+    reporters = [clause.head] if clause.dep_ in ("ccomp", "parataxis") and clause.head != clause else []
+    reporters += [c for c in clause.children if c.dep_ == "parataxis"]
+    return [s for verb in reporters for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _modifier(root: Token) -> bool:
