@@ -763,3 +763,9 @@ def test_a_people_named_on_a_states_weapons_is_its_armed_forces(events, text, co
     # a people named on other acts stays its people
     (stabbing,) = events("A Palestinian stabbing attack wounded two Israelis in Jerusalem.")
     assert stabbing.source.sector == "CVL"
+
+
+def test_a_weapons_test_is_a_show_of_force_not_an_attack(events):
+    assert [(e.type, e.cameo) for e in events("North Korea test-fired two ballistic missiles into the sea.")] == [
+        ("MOBILIZE", "150")]
+    assert [e.type for e in events("Houthi rebels fired a ballistic missile at Jizan on Sunday.")] == ["ASSAULT"]

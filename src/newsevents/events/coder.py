@@ -73,7 +73,7 @@ RESIDENCE_PREPS = ("in", "at", "throughout", "across", "from")
 UNATTRIBUTED_TYPES = {"ASSAULT", "THREATEN"}
 UNIDENTIFIED_ATTACKER = Actor(text="", name="Unidentified armed group", country=None, sector="UAF",
                               acled_type="Political militia")  # fmt: skip
-SEIZE_PROPERTY, OCCUPY_TERRITORY = "171", "192"  # CAMEO
+SEIZE_PROPERTY, OCCUPY_TERRITORY, SHOW_OF_FORCE = "171", "192", "150"  # CAMEO
 UNNAMED_PROTESTERS = Actor(text="", name="protesters", country=None, sector="OPP", acled_type="Protesters")
 MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
@@ -163,12 +163,19 @@ class EventCoder:
                                                                          self.lexicon.cues["territory_nouns"])
                                                    for c in token.children):
                     cameo = OCCUPY_TERRITORY  # "the Taliban captured Kunduz / the provincial capital": territory
+                if any(c.dep_ in ("npadvmod", "compound", "advmod") and c.lower_ in self.lexicon.cues["test_prefixes"]
+                       for c in token.lefts) and self._plover_type(cameo) == "ASSAULT":
+                    cameo = SHOW_OF_FORCE  # "test-fired two missiles": a weapons test, no attack
                 if lemma in self.lexicon.cues["appeal_verbs"] and any(
                     c.dep_ == "prep" and c.lower_ == "for" for c in token.children
                 ):
                     cameo = _appeal(cameo)
                 return _Trigger(token, cameo, used)
         return None
+
+    def _plover_type(self, cameo: str) -> str | None:
+        plover = self.lexicon.plover(cameo)
+        return plover.type if plover else None
 
     def _weaker_means(self, verb_type: str, nominal: Token) -> bool:
         """Does a nominal naming how an assault was done name a lesser act ("killed 15 villagers in a raid": the
