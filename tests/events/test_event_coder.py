@@ -79,9 +79,12 @@ def test_negation_flag(events):
     assert event.context.negated and event.mode == "curfew"
 
 
-def test_conditional_and_modal_are_hypothetical(events):
-    event = only(events("Farmers could march on the capital if the Indian government cuts subsidies."), "PROTEST")
-    assert event.context.hypothetical
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Farmers could march on the capital if the Indian government cuts subsidies.", "PROTEST"),
+    ("Turkey's parliament approved Sweden's bid to join NATO on Tuesday.", "CONSULT"),  # a noun of intention
+])
+def test_conditional_modal_and_intended_acts_are_hypothetical(events, text, kind):
+    assert only(events(text), kind).context.hypothetical
 
 
 def test_reported_event_is_attributed(events):
