@@ -26,7 +26,7 @@ from .dates import date_event, find_dates
 from .errors import ExtractionError, InputError, Messages, NewsEventsError
 from .events import CodedEvent, EventCoder, find_quotes
 from .geo import Gazetteer, PlaceMention, find_places, locate_event, story_country
-from .quantities import Casualties, casualties_for, find_counts, unclaimed_victims
+from .quantities import Casualties, CountMention, casualties_for, find_counts, unclaimed_victims
 from .records import Article, Entity, Event, Extraction
 
 log = logging.getLogger(__name__)
@@ -196,11 +196,13 @@ def code_events(
     return CodedDoc(focus, places, actors, events)
 
 
-def _each_count_once(told: dict[int, Casualties], types: dict[int, str], counts: list) -> dict[int, Casualties]:
+def _each_count_once(
+    told: dict[int, Casualties], types: dict[int, str], counts: list[CountMention]
+) -> dict[int, Casualties]:
     """Each count carried by one event of its clause: two acts told in one clause ("an 18-year-old was fatally shot
-    and another wounded", "protesters clashed with police; three were killed") share their counts, which go to the
-    violence before the protest, then to the trigger nearest the count (``told``: figures by trigger, ``types``: event
-    type by trigger, ``counts``: the doc's count mentions)."""
+    and another wounded", a march and the shooting at it) share their counts, which go to the violence before the
+    protest, then to the trigger nearest the count (``told``: figures by trigger, ``types``: event type by trigger,
+    ``counts``: the doc's count mentions)."""
     heads = {id(mention.count): mention.head_i for mention in counts}
     holders: dict[int, list[int]] = collections.defaultdict(list)
     for trigger_i, casualties in told.items():

@@ -896,7 +896,7 @@ class _Resolver:
             # A token met again while it is being resolved (a pronoun inside its own antecedent's phrase) has none.
             self.cache[token.i] = None
             actor = self._resolve(token)
-            if (actor is None or actor.country is actor.sector is None) and token.i in self.places:
+            if (actor is None or (actor.country is None and actor.sector is None)) and token.i in self.places:
                 actor = self.coder.of_place(*self.places[token.i])  # a town the dictionaries do not know
             self.cache[token.i] = self._placed(token, actor)
         return self.cache[token.i]

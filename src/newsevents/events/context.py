@@ -72,7 +72,7 @@ def _hypothetical(token: Token, chain: list[Token], lexicon: Lexicon) -> bool:
         if chain and chain[0].lemma_.lower() in cues["intention_verbs"]:
             return True
     if token.dep_ == "acl" and to_infinitive and token.head.lemma_.lower() in cues["intention_nouns"]:
-        return True  # "Sweden's bid to join NATO", "a plan to attack the base
+        return True  # "Sweden's bid to join NATO", "a plan to attack the base"
     return any(g.lemma_.lower() in cues["intention_verbs"] for g in chain[:1]) and token.dep_ in ("xcomp", "ccomp")
 
 

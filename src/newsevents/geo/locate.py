@@ -163,7 +163,8 @@ def locate_mention(
     for mention, root in in_sentence:
         distance = abs(root.i - trigger.i)
         if _modifier(root) or any(s.is_ancestor(root) or s == root for s in speakers):
-            # a town's police act in that town ("Columbus police found a man shot"); a country's missiles need not
+            # a town's police act in that town ("Columbus police found a man shot"); a country's missiles need not, nor
+            # does the country of whoever reports the event
             if mention.place.precision != "country":
                 agencies.append((distance, mention))
             continue
