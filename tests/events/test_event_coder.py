@@ -759,6 +759,7 @@ def test_an_attack_that_killed_is_coded_as_the_attack(events, text, cameo):
     ("Russian shelling killed three civilians in Kharkiv.", "RUS"),
     ("Israeli air strikes hit Gaza City on Monday.", "ISR"),
     ("Ukrainian drone attacks hit an oil refinery in Ryazan.", "UKR"),
+    ("A Saudi-led air strike killed 12 people in Saada.", "SAU"),
 ])
 def test_a_people_named_on_a_states_weapons_is_its_armed_forces(events, text, country):
     (event,) = events(text)

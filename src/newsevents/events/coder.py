@@ -781,9 +781,10 @@ class EventCoder:
         mode, sub = refine_mode(kind, mode, cameo, words, lexicon=lexicon, sentence=sentence_words)
         doers = [(t, resolver.located(t, place)) for t in sources]
         if kind == "ASSAULT" and mode in lexicon.cues["state_weapon_modes"]:
-            # "Russian shelling", "Israeli air strikes": a people named on a state's weapons is its armed forces
-            doers = [(t, resolver.coder.armed_forces(a) if a is not None and t.dep_ == "amod" and a.sector == "CVL"
-                      else a) for t, a in doers]
+            # "Russian shelling", "Saudi-led air strikes": a people or country named on a state's weapons is its
+            # armed forces
+            doers = [(t, resolver.coder.armed_forces(a) if a is not None and a.country and a.sector in ("CVL", None)
+                      and (t.dep_ == "amod" or t.i == token.i) else a) for t, a in doers]
         source_actors = _unique(a for _, a in doers)
         instrument = kind in FORCE_INSTRUMENT_TYPES and bool(source_actors)
         target_actors = resolver.targets(targets, instrument=instrument, place=place)
