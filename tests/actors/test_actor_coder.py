@@ -314,3 +314,10 @@ def test_a_stance_towards_a_country_is_no_nationality(nlp, coder):
 def test_victims_named_by_age_family_or_circumstance_are_civilians(nlp, coder, phrase):
     actor = coded(nlp, coder, f"{phrase} was hurt in Karachi on Friday.", focus="PAK")[phrase]
     assert (actor.country, actor.sector) == ("PAK", "CVL")
+
+
+@pytest.mark.parametrize(("phrase", "sector"), [
+    ("a police patrol", "COP"), ("an army convoy", "MIL"), ("a military checkpoint", "MIL"), ("a police station", "COP")])
+def test_a_unit_post_or_vehicle_of_a_role_stands_for_the_role(nlp, coder, phrase, sector):
+    actor = coded(nlp, coder, f"Gunmen attacked {phrase} near Kirkuk on Friday.", focus="IRQ")[phrase]
+    assert (actor.country, actor.sector) == ("IRQ", sector)

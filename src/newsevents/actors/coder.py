@@ -312,6 +312,8 @@ class ActorCoder:
             return self._named_actor(text, e._replace(sector=title.sector) if title else e, modifiers, doc)
         if head_at is not None:
             return self._role_actor(text, head_at[1], modifiers, doc, focus_country)
+        if head.lemma_.lower() in self.lexicon.unit_nouns and any(e.kind == "agent" and e.sector for _, e in modifiers):
+            return self._role_actor(text, None, modifiers, doc, focus_country)  # "a police patrol", "an army convoy"
         place = _modifier_country(modifiers)
         if place is not None and head.pos_ in ("NOUN", "PROPN") and (not as_mention or head.ent_type_ == "NORP"):
             return Actor(text=text, name=text, country=place)  # "Iraqi Kurds", "Russian aircraft"

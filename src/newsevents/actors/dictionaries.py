@@ -71,6 +71,7 @@ class Lexicon:
     definite_determiners: frozenset[str] = frozenset()
     international_words: frozenset[str] = frozenset()  # an unknown organisation named with these is international
     name_heads: frozenset[str] = frozenset()  # "Cyprus Street", "Lebanon Township": a place name inside a local name
+    unit_nouns: frozenset[str] = frozenset()  # "a police patrol", "an army convoy": a role's unit acts for the role
 
     def entries(self, key: str) -> tuple[Entry, ...]:
         """The readings of ``key`` (``"the kremlin"``), best kind first; ``()`` when unknown."""
@@ -117,4 +118,4 @@ def load_lexicon() -> Lexicon:
     return Lexicon(rows, frozenset(prefixes), countries, frozenset(cues["ethnic_markers"]),
                    frozenset(cues["past_markers"]), frozenset(cues["polity_nouns"]), frozenset(cues["country_nouns"]),
                    frozenset(cues["definite_determiners"]), frozenset(cues["international_words"]),
-                   frozenset(cues["name_heads"]))
+                   frozenset(cues["name_heads"]), frozenset(cues["unit_nouns"]))
