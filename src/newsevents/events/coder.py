@@ -174,6 +174,7 @@ class EventCoder:
         return None
 
     def _plover_type(self, cameo: str) -> str | None:
+        """The PLOVER type of CAMEO code ``cameo``, or None."""
         plover = self.lexicon.plover(cameo)
         return plover.type if plover else None
 
@@ -337,14 +338,13 @@ class EventCoder:
                     continue
             means = trigger.token.head.head if trigger.token.dep_ == "pobj" else None
             if (means is not None and trigger.token.head.lower_ in MEANS_PREPS and means.i in verbs
-                    and self._same_act(means, self.lexicon.plover(trigger.cameo).type)):
+                    and self._plover_type(verbs[means.i].cameo) == self._plover_type(trigger.cameo)):
                 del verbs[i]  # "was killed in a drive-by shooting" (a gerund the parser makes a verb): one act
                 continue
             act = _act_resulting_in(trigger.token)
             if act is not None and act.i in verbs:
                 # "opened fire on protesters, killing three (and wounding 12)": the shooting's result, one event
-                plover, ruling = self.lexicon.plover(trigger.cameo), self.lexicon.plover(verbs[act.i].cameo)
-                if plover and ruling and plover.type == ruling.type:
+                if self._plover_type(trigger.cameo) == self._plover_type(verbs[act.i].cameo):
                     del verbs[i]
                     continue
             if trigger.token.dep_ not in ("xcomp", "ccomp"):
@@ -361,9 +361,8 @@ class EventCoder:
     def _subject_of_its_kind(self, nominal: Token, verb: _Trigger) -> bool:
         """Is ``nominal`` an attack that is the subject of a verb of violence ("air strikes killed 50")? The verb
         tells what the attack did, whatever pattern codes it."""
-        mine, its = self.lexicon.plover(self._nominal_code(nominal) or ""), self.lexicon.plover(verb.cameo)
-        return (nominal.dep_ in SUBJECTS and mine is not None and its is not None
-                and mine.type == its.type == "ASSAULT")
+        return (nominal.dep_ in SUBJECTS
+                and self._plover_type(self._nominal_code(nominal) or "") == self._plover_type(verb.cameo) == "ASSAULT")
 
     def _introduced(self, nominal: Token) -> bool:
         """Does ``nominal`` bring in someone new: an indefinite or counted noun ("a woman", "two men")?"""
@@ -396,11 +395,11 @@ class EventCoder:
             head = trigger.token.head if trigger is not None else None
             if trigger is None or trigger.token.dep_ != "conj" or head.i not in verbs:
                 continue
-            plover, ruling = self.lexicon.plover(trigger.cameo), self.lexicon.plover(verbs[head.i].cameo)
-            if not (plover and ruling and plover.type == ruling.type):
+            kind = self._plover_type(trigger.cameo)
+            if kind != self._plover_type(verbs[head.i].cameo):
                 continue
             if any(c.dep_ in SUBJECTS or c.dep_ == "nsubjpass" for c in trigger.token.children):
-                if (plover.type == "ASSAULT" and _victims_told(head) and _victims_told(trigger.token)
+                if (kind == "ASSAULT" and _victims_told(head) and _victims_told(trigger.token)
                         and not _names_place(trigger.token)):
                     del verbs[i]
                     folded[i] = head
@@ -420,8 +419,7 @@ class EventCoder:
     def _same_act(self, verb: Token, kind: str) -> bool:
         """Does ``verb`` code an act of PLOVER type ``kind``?"""
         found = self._verb_trigger(verb) if verb.lemma_.lower() in self._verbs else None
-        plover = self.lexicon.plover(found.cameo) if found else None
-        return plover is not None and plover.type == kind
+        return found is not None and self._plover_type(found.cameo) == kind
 
     def _obligations(self, sent: Span, verbs: dict[int, _Trigger]) -> None:
         """'X said Y must do Z' is X's REQUEST (CAMEO 100) to Y; the demanded act is its topic."""
