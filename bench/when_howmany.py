@@ -22,6 +22,10 @@ Article-level prediction, read from the counts and dates themselves (the last it
   there, else of the first event told there that is neither negated nor hypothetical (GVA also records gun crimes
   without shots: an arrest with a gun, a seized weapon), else the publication date. Counts no event carries are lost here, and an event told in a summing-up
   sentence carries its total.
+- events placed abroad: the share of the events ``extract`` places in a country, over the whole article, that it
+  places outside the United States (every GVA incident is in it, so each is a wrong place, bar a stray story about
+  events abroad), and the share of articles with such an event. A diagnostic of the geoparser on US local news,
+  not an accuracy.
 ``--plain-rule`` gives the rule before aggregates and statement dates were told apart: the largest count of any
 kind of mention and the first day-precision date.
 Baselines on the same articles: always 0 killed / 0 injured, the publication date, and the most populous place named
@@ -183,6 +187,7 @@ def main() -> None:
     started = time.time()
     tallies: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     places: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    abroad: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     actor_coder, gazetteer, extractor = ActorCoder.default(), Gazetteer.default(), Extractor()
     for row, doc in zip(rows, nlp.parse(body(r, tallies[r["set"]], args.raw) for r in rows)):
         published = dt.date.fromisoformat(row["published"][:10])
@@ -190,8 +195,14 @@ def main() -> None:
         counts = find_counts(doc)
         killed, injured, when = predict(doc, counts, published, args.sentences, args.plain_rule)
         article = Article(id=row["set"], title="", body=doc.text, text=doc.text, blocks=(), published=published)
-        event_killed, event_injured, event_date = from_events(extractor.code(article, doc).events, doc,
-                                                              args.sentences, published)
+        events = extractor.code(article, doc).events
+        event_killed, event_injured, event_date = from_events(events, doc, args.sentences, published)
+        placed = [e.location.country for e in events if e.location and e.location.country]
+        spread = abroad[row["set"]]
+        spread["located"] += len(placed)
+        spread["abroad"] += sum(country != "USA" for country in placed)
+        spread["articles"] += 1
+        spread["articles_abroad"] += any(country != "USA" for country in placed)
         tally = tallies[row["set"]]
         tally["n"] += 1
         tally["killed"] += killed == row["killed"]
@@ -233,6 +244,13 @@ def main() -> None:
         print(f"{name:24} {p['n']:>5}  incident place within 25 km {p['within_25km'] / p['n']:.3f} "
               f"(most populous place named {p['within_25km_base'] / p['n']:.3f}); same state {p['state'] / p['n']:.3f} "
               f"({p['state_base'] / p['n']:.3f})")
+    print("events placed outside the US (a wrong place; a diagnostic, not an accuracy)")
+    for name in sorted(abroad):
+        a = abroad[name]
+        table[name]["placed_abroad"] = {"events": round(a["abroad"] / max(a["located"], 1), 3),
+                                        "articles": round(a["articles_abroad"] / a["articles"], 3)}
+        print(f"{name:24} {a['located']:>6} located events, {table[name]['placed_abroad']['events']:.3f} abroad; "
+              f"articles with one {table[name]['placed_abroad']['articles']:.3f}")
     print(f"({len(rows)} articles in {elapsed:.0f} s; gva-longtail is a seeded sample of {args.longtail} docs)")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({"sentences": args.sentences, "longtail_sample": args.longtail, "raw": args.raw,

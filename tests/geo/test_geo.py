@@ -11,6 +11,7 @@ import time
 import pytest
 
 from newsevents.geo import Gazetteer, find_places, locate_event, locate_mention, normalize, resolve_name
+from newsevents.geo.gazetteer import ADMIN1
 
 
 @pytest.fixture(scope="module")
@@ -574,6 +575,47 @@ def test_more_demonyms_and_codes(gazetteer):
     assert resolve_name("Serb", gazetteer=gazetteer).country == "SRB"
     usa = resolve_name("USA", gazetteer=gazetteer)
     assert usa.country == "USA" and usa.precision == "country"
+
+
+def test_subdivision_codes_are_names_only_where_news_write_them(gazetteer):
+    assert gazetteer.candidates("TX") and gazetteer.name(gazetteer.candidates("TX")[0]) == "Texas"
+    assert "Ontario" in {gazetteer.name(fid) for fid in gazetteer.candidates("ON")}  # "Toronto, ON"
+    assert "New South Wales" in {gazetteer.name(fid) for fid in gazetteer.candidates("NSW")}
+    for abbreviation in ("BB", "B.A.", "NW", "C.E."):  # "a BB gun", "NW Miami-Dade": no German or Brazilian state
+        assert ADMIN1 not in {gazetteer.kind(fid) for fid in gazetteer.candidates(abbreviation)}, abbreviation
+
+
+def test_no_alias_is_a_function_or_number_word(gazetteer):
+    assert gazetteer.candidates("First") == []  # "First Governorate", another name of Aden
+    assert gazetteer.candidates("Will") == []  # "Will County"
+    assert gazetteer.name(gazetteer.candidates("Aden")[0]) == "Aden"
+    assert resolve_name("Will County", gazetteer=gazetteer).country == "USA"
+
+
+def test_a_base_is_no_place_under_the_word_army(gazetteer):
+    assert gazetteer.candidates("Army") == []
+    assert gazetteer.candidates("Wiesbaden Army Airfield")
+
+
+def test_a_court_is_no_place(nlp, gazetteer):
+    _, places = places_of(nlp, "Kennedy is due back in Court on Friday, April 12, in Norwich.", gazetteer)
+    assert [m.place.name for m in places] == ["Norwich"]  # not the Swiss village of Court
+
+
+def test_a_persons_surname_is_no_place(nlp, gazetteer):
+    _, places = places_of(nlp, "Police arrested Ryan Rivera on Monday. Police said Rivera was one of several men "
+                               "engaged in what was described as a gunbattle.", gazetteer)
+    assert places == []  # not the Uruguayan department
+    doc = nlp("Police arrested Ryan Rivera on Monday. Police said Rivera was one of several men engaged in what was "
+              "described as a gunbattle.")
+    trigger = next(t.i for t in doc if t.text == "gunbattle")
+    assert locate_mention(doc, trigger, find_places(doc, focus_country=None, gazetteer=gazetteer),
+                          gazetteer=gazetteer) is None  # nor a place the gazetteer does not know
+    # after a locative preposition a place stays a place, and a country is no one's surname
+    _, places = places_of(nlp, "Jose Santiago said his brother was shot in Santiago on Monday.", gazetteer)
+    assert [m.place.country for m in places] == ["CHL"]
+    _, places = places_of(nlp, "Rethinking Egypt, a new book, argues that Egypt must change.", gazetteer)
+    assert [m.place.name for m in places] == ["Egypt"]
 
 
 def test_a_sea_agrees_with_the_country_of_the_article(gazetteer):

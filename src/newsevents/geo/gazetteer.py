@@ -47,6 +47,9 @@ PRECISION: dict[int, Precision] = {
 # Words that name the type of a subdivision: "Dagestan Republic", "Kurdistan Province" are also "Dagestan"...
 _SUBDIVISION_TYPES = frozenset({"republic", "respublika", "province", "region", "oblast", "krai", "kray", "state",
                                 "governorate", "prefecture", "autonomous"})
+# Countries whose subdivision codes news write as names ("Austin, TX", "Regina, SK", "Perth, WA"). Elsewhere a code
+# is only an abbreviation that other words share: "BB gun" is no Brandenburg, "B.A." no Bahia, "SWAT" no Swat.
+POSTAL_CODE_COUNTRIES = frozenset({"USA", "CAN", "AUS"})
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 _PUNCT = re.compile(r"[.'\u00b4]")
@@ -466,12 +469,14 @@ def _build_tables() -> dict:
             build.name(fid, row[0], alias=False)
             # "US-TX" -> "TX", "AU-NSW" -> "NSW": postal-style codes news use for states
             code = row[1].partition("-")[2]
-            for alias in (*row[5].split("|"), code if code.isalpha() and len(code) > 1 else ""):
-                if alias and alias.isascii():
+            if country_codes[country_index[int(row[8])]] in POSTAL_CODE_COUNTRIES and code.isalpha() and len(code) > 1:
+                build.name(fid, code, alias=True)
+            for alias in row[5].split("|"):
+                if alias and alias.isascii() and _usable_alias(alias):
                     build.name(fid, alias, alias=True)
             for name in (row[0], *row[5].split("|")) if level == 1 else ():
                 short = _without_type(name)
-                if short and name.isascii():
+                if short and name.isascii() and _usable_alias(short):
                     build.name(fid, short, alias=True)
     for row in _shipped("admin_aliases.tsv"):
         if row["geonames_code"] in by_code:
@@ -587,6 +592,14 @@ def _add_airports(build: _Builder, position_of_alpha2: dict[str, int]) -> None:
 def _airport_words() -> frozenset[str]:
     """Lower-case words that say "airport" in an airport's name ("International", "Airfield", "Air Base")."""
     return frozenset(normalize(row["word"]) for row in _shipped("airport_words.tsv"))
+
+
+def _usable_alias(alias: str) -> bool:
+    """Is ``alias`` more than an English function or number word ("Will" County, "First" Governorate of Aden)?"""
+    from spacy.lang.en.lex_attrs import like_num  # only when building: loading the index needs no spaCy
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return alias.casefold() not in STOP_WORDS and not like_num(alias)
 
 
 def _without_type(name: str) -> str:

@@ -52,6 +52,8 @@ from .resolve import (
     NameSpan,
     PlaceMention,
     is_quantifier,
+    names_person,
+    person_names,
     place_object_verbs,
     resolve_spans,
     uncased,
@@ -208,7 +210,9 @@ def _unresolved(
     countries = Counter(m.place.country for m, _ in resolved if m.place.country)
     focus = countries.most_common(1)[0][0] if countries else None
     taken = [(m.start, m.end) for m in mentions]  # demonyms too ("U.S. soldiers"), which are no place here
-    names = [(ent, False) for ent in entities_in(sentence) if ent.label_ in PLACE_LABELS and not uncased(ent)]
+    people = person_names(sentence.doc, gazetteer)
+    names = [(ent, False) for ent in entities_in(sentence)
+             if ent.label_ in PLACE_LABELS and not uncased(ent) and not names_person(ent, people)]
     for token in sentence:
         if token.pos_ == "PROPN" and _names_place(token):
             names.append((token.doc[token.left_edge.i : token.i + 1], True))

@@ -126,19 +126,41 @@ def find_places(doc: Doc, *, focus_country: str | None, gazetteer: Gazetteer | N
 def mention_spans(doc: Doc, *, gazetteer: Gazetteer) -> list[NameSpan]:
     """The spans of ``doc`` that name places (entities, demonyms, possessors, the dateline), before resolution."""
     found: list[NameSpan] = []
+    people = person_names(doc, gazetteer)
     for ent in doc.ents:
         if ent.label_ == "NORP":
             word = _strip(ent.text)
             if gazetteer.demonym(word) is not None:
                 found.append(NameSpan(ent.start_char, ent.start_char + len(word), word, demonym=True))
                 continue
-        if uncased(ent):
+        if uncased(ent) or names_person(ent, people):
             continue
         if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELS and _placelike(ent)):
             found.extend(_split(ent, gazetteer))
     dateline = [span for span in _dateline_spans(doc)
                 if not any(s.start < span.end and span.start < s.end for s in found)]
     return sorted(dateline + found, key=lambda span: span.start) if dateline else found
+
+
+@functools.lru_cache(maxsize=1)  # the events of a document ask one after another
+def person_names(doc: Doc, gazetteer: Gazetteer) -> frozenset[str]:
+    """The surnames of the people ``doc`` names in full ("Duncan E. Kennedy": "Kennedy"), normalized; not the name of a
+    country or world region (the model calls "Sri Lanka's" and "Rethinking Egypt" people too)."""
+    return frozenset(surname for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                     if not _names_country(surname := normalize(_strip(ent[-1].text)), gazetteer))
+
+
+def _names_country(key: str, gazetteer: Gazetteer) -> bool:
+    return any(gazetteer.kind(code >> 1) in (COUNTRY, CONTINENT, REGION) for code in gazetteer.lookup(key))
+
+
+def names_person(ent: Span, surnames: frozenset[str]) -> bool:
+    """Is ``ent`` the surname of a person named in full elsewhere ("Kennedy" after "Duncan E. Kennedy", "Barge died"
+    after "Donald Barge"), not a place? After a locative preposition a place entity stays a place ("shot in
+    Santiago")."""
+    if len(ent) > 1 or normalize(_strip(ent.text)) not in surnames:
+        return False
+    return not (ent.label_ in PLACE_LABELS and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS)
 
 
 def uncased(ent: Span) -> bool:
