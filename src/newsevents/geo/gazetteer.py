@@ -48,7 +48,7 @@ PRECISION: dict[int, Precision] = {
 _SUBDIVISION_TYPES = frozenset({"republic", "respublika", "province", "region", "oblast", "krai", "kray", "state",
                                 "governorate", "prefecture", "autonomous"})
 # Countries whose subdivision codes news write as names ("Austin, TX", "Regina, SK", "Perth, WA"). Elsewhere a code
-# is only an abbreviation that other words share: "BB gun" is no Brandenburg, "B.A." no Bahia, "SWAT" no Swat.
+# is only an abbreviation that other words share: "BB gun" is no Brandenburg, "B.A." no Bahia.
 POSTAL_CODE_COUNTRIES = frozenset({"USA", "CAN", "AUS"})
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
