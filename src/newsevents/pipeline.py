@@ -25,7 +25,7 @@ from .actors import ActorCoder, ActorMention
 from .dates import date_event, find_dates
 from .errors import ExtractionError, InputError, Messages, NewsEventsError
 from .events import CodedEvent, EventCoder, find_quotes
-from .geo import Gazetteer, PlaceMention, find_places, locate_event, story_country
+from .geo import Gazetteer, PlaceMention, find_places, idiom_country, locate_event, story_country
 from .quantities import Casualties, CountMention, casualties_for, find_counts, unclaimed_victims
 from .records import Article, Entity, Event, Extraction
 
@@ -185,9 +185,14 @@ class CodedDoc(NamedTuple):
 def code_events(
     doc: Doc, *, article_id: str, actor_coder: ActorCoder, event_coder: EventCoder, gazetteer: Gazetteer
 ) -> CodedDoc:
-    """The focus country, places, actor mentions and events of ``doc``. A story whose actors name no country takes
-    the one its places lie in (a local story: "gunmen attacked a bank in Dayton")."""
+    """The focus country, places, actor mentions and events of ``doc``: the country its actors name, unless only the
+    dictionary's towns name it and the story's idioms say another ("Santa Ana police" and "sheriff's deputies": the
+    Santa Ana of California, not El Salvador's). A story naming none takes the country of its idioms, else the one
+    its places lie in (a local story: "gunmen attacked a bank in Dayton")."""
     focus = actor_coder.focus_country(doc)
+    idiom = idiom_country(doc.text)
+    if idiom and focus != idiom and (focus is None or actor_coder.focus_country(doc, toponyms=False) != focus):
+        focus = idiom
     places = find_places(doc, focus_country=focus, gazetteer=gazetteer)
     focus = focus or story_country(places)
     actors = actor_coder.mentions(doc, focus_country=focus)

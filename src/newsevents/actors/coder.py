@@ -87,10 +87,11 @@ class ActorCoder:
 
     # -- public API -------------------------------------------------------------------------
 
-    def focus_country(self, doc: Doc) -> str | None:
+    def focus_country(self, doc: Doc, *, toponyms: bool = True) -> str | None:
         """ISO alpha-3 of the country the story is mostly about (early sentences weigh more). A leader's bare
         surname ("Hernandez said") votes only for a country the story names otherwise: in a local story it is
-        more often another person's name."""
+        more often another person's name. With ``toponyms=False`` the dictionary's cities and regions do not vote:
+        the name of a town is shared across countries ("Santa Ana police")."""
         sent_of = _sentence_index(doc)
         votes: Counter[str] = Counter()
         first: dict[str, int] = {}
@@ -98,7 +99,8 @@ class ActorCoder:
         named: set[str] = set()
         for m in self._matches(doc):
             entry = self._resolve(doc, m, focus_country=None)
-            if entry is None or entry.country is None or (entry.kind == "agent"):
+            if entry is None or entry.country is None or entry.kind == "agent" or (
+                    not toponyms and entry.kind in ("city", "place", "capital")):
                 continue
             if entry.kind == "surname" and not self._titled(doc, m):
                 bare_surnames.add(entry.country)

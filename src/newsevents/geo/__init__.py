@@ -9,8 +9,9 @@
 """
 
 from .gazetteer import Gazetteer, normalize
+from .idioms import idiom_country
 from .locate import locate_event, locate_mention, story_country
 from .resolve import PlaceMention, find_places, resolve_name
 
-__all__ = ["Gazetteer", "PlaceMention", "find_places", "locate_event", "locate_mention", "normalize", "resolve_name",
-           "story_country"]
+__all__ = ["Gazetteer", "PlaceMention", "find_places", "idiom_country", "locate_event", "locate_mention", "normalize",
+           "resolve_name", "story_country"]
