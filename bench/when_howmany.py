@@ -55,7 +55,7 @@ from newsevents.errors import InputError
 from newsevents.geo import Gazetteer, find_places, locate_event
 from newsevents.geo.gazetteer import km_between
 from newsevents.geo.resolve import NameSpan, candidates
-from newsevents.pipeline import Extractor
+from newsevents.pipeline import Extractor, story_focus
 from newsevents.quantities import find_counts
 from newsevents.records import Article, Event, Place, RawDocument
 
@@ -129,7 +129,7 @@ def predict_place(
 ) -> tuple[Place | None, Place | None]:
     """(our incident place, the baseline: the most populous place named in the article); ``counts`` as for
     :func:`predict`."""
-    focus = actor_coder.focus_country(doc)
+    focus = story_focus(doc, actor_coder=actor_coder)
     places = find_places(doc, focus_country=focus, gazetteer=gazetteer)
     # the baseline: of every feature the names of the article may name, the most populous
     named = [fid for m in places for fid, _ in candidates(NameSpan(m.start, m.end, m.place.text), gazetteer)]

@@ -185,20 +185,26 @@ class CodedDoc(NamedTuple):
 def code_events(
     doc: Doc, *, article_id: str, actor_coder: ActorCoder, event_coder: EventCoder, gazetteer: Gazetteer
 ) -> CodedDoc:
-    """The focus country, places, actor mentions and events of ``doc``: the country its actors name, unless only the
-    dictionary's towns name it and the story's idioms say another ("Santa Ana police" and "sheriff's deputies": the
-    Santa Ana of California, not El Salvador's). A story naming none takes the country of its idioms, else the one
-    its places lie in (a local story: "gunmen attacked a bank in Dayton")."""
-    focus = actor_coder.focus_country(doc)
-    idiom = idiom_country(doc.text)
-    if idiom and focus != idiom and (focus is None or actor_coder.focus_country(doc, toponyms=False) != focus):
-        focus = idiom
+    """The focus country, places, actor mentions and events of ``doc``. A story whose actors and idioms name no country
+    (:func:`story_focus`) takes the one its places lie in (a local story: "gunmen attacked a bank in Dayton")."""
+    focus = story_focus(doc, actor_coder=actor_coder)
     places = find_places(doc, focus_country=focus, gazetteer=gazetteer)
     focus = focus or story_country(places)
     actors = actor_coder.mentions(doc, focus_country=focus)
     events = event_coder.code(doc, article_id=article_id, actors=actors, actor_coder=actor_coder,
                               focus_country=focus, places=places)
     return CodedDoc(focus, places, actors, events)
+
+
+def story_focus(doc: Doc, *, actor_coder: ActorCoder) -> str | None:
+    """The country ``doc`` is about before its places are read: the one its actors name, unless only the dictionary's
+    towns name it and the story's idioms say another ("Santa Ana police" and "sheriff's deputies": the Santa Ana of
+    California, not El Salvador's); with no actor's country, the one its idioms say; else None."""
+    focus = actor_coder.focus_country(doc)
+    idiom = idiom_country(doc.text)
+    if idiom and focus != idiom and (focus is None or actor_coder.focus_country(doc, toponyms=False) != focus):
+        return idiom
+    return focus
 
 
 def _each_count_once(
