@@ -199,6 +199,14 @@ def test_a_minor_place_abroad_nothing_else_points_to_is_no_mention(nlp, gazettee
     assert [m.place.name for m in places][:2] == ["Cannes", "France"]
 
 
+def test_a_place_inside_a_name_abroad_is_no_mention_in_a_story_about_another_country(nlp, gazetteer):
+    text = "Three men approached a delivery driver outside Southland Mall, Memphis police said."
+    _, places = places_of(nlp, text, gazetteer, focus="USA")
+    assert [m.place.name for m in places] == ["Memphis"]  # not New Zealand's Southland region
+    _, places = places_of(nlp, "Police sealed off the Catawba River on Monday.", gazetteer, focus="USA")
+    assert [m.place.country for m in places] == ["USA"]  # at home the place inside the name still counts
+
+
 def test_a_word_in_lower_case_is_no_name(nlp, gazetteer):
     # the small model tags "metro" a facility; the gazetteer knows an airport by that core name
     doc, places = places_of(nlp, "A woman was arrested south of Tuscaloosa on Friday, a spokesman for the county's "
