@@ -203,6 +203,9 @@ def test_a_place_inside_a_name_abroad_is_no_mention_in_a_story_about_another_cou
     text = "Three men approached a delivery driver outside Southland Mall, Memphis police said."
     _, places = places_of(nlp, text, gazetteer, focus="USA")
     assert [m.place.name for m in places] == ["Memphis"]  # not New Zealand's Southland region
+    text = "A man said his car was stolen at gunpoint at the Big Dog Car Wash in Gypsum."
+    _, places = places_of(nlp, text, gazetteer, focus="USA")
+    assert [m.place.country for m in places] == ["USA"]  # "Car" is no Central African Republic
     _, places = places_of(nlp, "Police sealed off the Catawba River on Monday.", gazetteer, focus="USA")
     assert [m.place.country for m in places] == ["USA"]  # at home the place inside the name still counts
 
