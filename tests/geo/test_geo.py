@@ -214,6 +214,13 @@ def test_a_place_inside_a_name_abroad_is_no_mention_in_a_story_about_another_cou
     assert [m.place.country for m in places] == ["USA"]  # at home the place inside the name still counts
 
 
+def test_a_thing_with_an_indefinite_article_is_no_place(nlp, gazetteer):
+    _, places = places_of(nlp, "The suspects drove away in a dark-colored Toyota, police said.", gazetteer)
+    assert places == []  # not the Japanese city
+    _, places = places_of(nlp, "Eritrea captured Badme in May.", gazetteer)
+    assert [m.place.name for m in places] == ["Eritrea", "Badme"]
+
+
 def test_a_word_in_lower_case_is_no_name(nlp, gazetteer):
     # the small model tags "metro" a facility; the gazetteer knows an airport by that core name
     doc, places = places_of(nlp, "A woman was arrested south of Tuscaloosa on Friday, a spokesman for the county's "

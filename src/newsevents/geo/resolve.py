@@ -181,6 +181,8 @@ def _dateline_spans(doc: Doc) -> list[NameSpan]:
 
 def _placelike(ent: Span) -> bool:
     root = ent.root
+    if any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in root.children):
+        return False  # one of a kind of thing, not a place: "drove away in a dark-colored Toyota"
     if root.dep_ == "poss":
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "of" and is_quantifier(root.head.head):
