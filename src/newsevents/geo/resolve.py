@@ -609,7 +609,7 @@ def _stray(
     kind, country = gazetteer.kind(fid), gazetteer.country_code(fid)
     if focus_country and country and country != focus_country and not gazetteer.lookup(keys[i]):
         return True  # read through a place inside the name, abroad: "Southland Mall" in a Memphis story is no New Zealand
-    minor = (kind in (CITY, ADMIN2, ADMIN1) and gazetteer.population(fid) < PROMINENT_CITY_POPULATION) or (
+    minor = (kind in (CITY, ADMIN2) and gazetteer.population(fid) < PROMINENT_CITY_POPULATION) or (
         kind == ADMIN1 and len(spans[i].text) <= 3)  # a subdivision code ("OC", "LR") other than the story's
     if not minor:
         return False
