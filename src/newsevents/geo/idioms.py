@@ -3,7 +3,8 @@
 A local story often names only its town ("a man was shot in the 2300 block of Lemur Street in Santa Rosa"), and a
 town's name is shared across countries: the Santa Rosa of Guatemala is a department of 400,000 people. The
 idioms of ``data/geo/country_idioms.tsv`` ("sheriff's deputies", "charged with a felony") say which country's
-Santa Rosa is meant. They are read only when the story's actors name no country.
+Santa Rosa is meant. The pipeline reads them when the story's actors name no country, or name one only through the
+dictionary's towns (``pipeline.story_focus``).
 
 >>> idiom_country("Deputies with the county sheriff's office found the man in the 400 block of Main Street.")
 'USA'

@@ -602,13 +602,15 @@ def _stray(
     """Is the reading of span ``i`` a minor place abroad that only its own name points to, in a story whose other
     places lie in one country ("the city's East Side" in Syracuse, N.Y., read as a suburb of Alice Springs; "OC",
     Orange County, read as the code of a Honduran department)? Such a name is more likely a place the gazetteer
-    lacks, or no place at all; when the text is known to name a place there, the reading is still the best guess."""
+    lacks, or no place at all; when the text is known to name a place there, the reading is still the best guess.
+    A reading found only inside a longer name, outside the story's focus country, is a stray however big ("Southland
+    Mall" in a Memphis story is not New Zealand's Southland, nor "Big Dog Car Wash" the Central African Republic)."""
     fid = chosen[i]
     if fid is None:
         return False
     kind, country = gazetteer.kind(fid), gazetteer.country_code(fid)
     if focus_country and country and country != focus_country and not gazetteer.lookup(keys[i]):
-        return True  # read through a place inside the name, abroad: "Southland Mall" in a Memphis story is no New Zealand
+        return True  # read inside a name, abroad: "Southland Mall" in a Memphis story
     minor = (kind in (CITY, ADMIN2) and gazetteer.population(fid) < PROMINENT_CITY_POPULATION) or (
         kind == ADMIN1 and len(spans[i].text) <= 3)  # a subdivision code ("OC", "LR") other than the story's
     if not minor:
