@@ -330,7 +330,7 @@ class EventCoder:
             if trigger is None:
                 continue
             governor = trigger.token.head
-            if trigger.token.dep_ in ("xcomp", "advcl") and governor.i in verbs and _to_infinitive(trigger.token):
+            if trigger.token.dep_ in ("xcomp", "advcl") and governor.i in verbs and ctx.to_infinitive(trigger.token):
                 # "sent troops to help put down the revolt": the help is the deployment's purpose
                 plover, ruling = self.lexicon.plover(trigger.cameo), self.lexicon.plover(verbs[governor.i].cameo)
                 if plover and ruling and plover.type in cues["purpose_types"] and ruling.type in MATERIAL:
@@ -1039,7 +1039,7 @@ def _enclosing_clause(verb: Token) -> Token | None:
 
 def _complements(verb: Token) -> list[Token]:
     """Clausal complements and to-infinitive purpose clauses of ``verb``."""
-    return [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and _to_infinitive(c))]
+    return [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and ctx.to_infinitive(c))]
 
 
 def _act_resulting_in(token: Token) -> Token | None:
@@ -1072,10 +1072,6 @@ def _names_place(verb: Token) -> bool:
 def _patients(verb: Token) -> list[Token]:
     """The direct objects of ``verb``, or its passive subject."""
     return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-
-
-def _to_infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _appeal(cameo: str) -> str:

@@ -59,6 +59,11 @@ def _negated(token: Token, chain: list[Token], lexicon: Lexicon) -> bool:
     return False
 
 
+def to_infinitive(token: Token) -> bool:
+    """Is ``token`` a verb in the to-infinitive ("to join", "to attack")?"""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def _hypothetical(token: Token, chain: list[Token], lexicon: Lexicon) -> bool:
     cues = lexicon.cues
     for verb in (token, *chain[:1]):
@@ -67,11 +72,11 @@ def _hypothetical(token: Token, chain: list[Token], lexicon: Lexicon) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in cues["conditional_marks"]:
                 return True
-    to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    if token.dep_ == "xcomp" and to_infinitive:
+    infinitive = to_infinitive(token)
+    if token.dep_ == "xcomp" and infinitive:
         if chain and chain[0].lemma_.lower() in cues["intention_verbs"]:
             return True
-    if token.dep_ == "acl" and to_infinitive and token.head.lemma_.lower() in cues["intention_nouns"]:
+    if token.dep_ == "acl" and infinitive and token.head.lemma_.lower() in cues["intention_nouns"]:
         return True  # "Sweden's bid to join NATO", "a plan to attack the base"
     return any(g.lemma_.lower() in cues["intention_verbs"] for g in chain[:1]) and token.dep_ in ("xcomp", "ccomp")
 

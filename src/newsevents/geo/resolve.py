@@ -609,8 +609,9 @@ def _stray(
     if fid is None:
         return False
     kind, country = gazetteer.kind(fid), gazetteer.country_code(fid)
-    if focus_country and country and country != focus_country and not gazetteer.lookup(keys[i]):
-        return True  # read inside a name, abroad: "Southland Mall" in a Memphis story
+    inside_a_name = not gazetteer.lookup(keys[i])  # read through a place inside the name
+    if focus_country and country and country != focus_country and inside_a_name:
+        return True  # abroad: "Southland Mall" in a Memphis story
     minor = (kind in (CITY, ADMIN2) and gazetteer.population(fid) < PROMINENT_CITY_POPULATION) or (
         kind == ADMIN1 and len(spans[i].text) <= 3)  # a subdivision code ("OC", "LR") other than the story's
     if not minor:
@@ -619,7 +620,7 @@ def _stray(
     # A reading through a place inside the name ("Carbon River" -> Carbon County, Pennsylvania) in a story whose
     # other places share one state (Orting and Pierce County, Washington) is as stray, even at home.
     states = Counter(state for state in map(gazetteer.admin1_feature, others_fids) if state >= 0)
-    if not gazetteer.lookup(keys[i]) and len(states) == 1 and sum(states.values()) >= 2 and (
+    if inside_a_name and len(states) == 1 and sum(states.values()) >= 2 and (
             gazetteer.admin1_feature(fid) not in states):
         return True
     if country == focus_country:
